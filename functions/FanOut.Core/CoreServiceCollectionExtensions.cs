@@ -1,0 +1,27 @@
+using FanOut.Core.Delivery;
+using FanOut.Core.Diagnostics;
+using FanOut.Core.Health;
+using FanOut.Core.History;
+using FanOut.Core.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FanOut.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The use cases. Their ports (queue, history store, broadcaster, membership, negotiator) come from the adapters.</summary>
+    public static IServiceCollection AddFanOutCore(this IServiceCollection services)
+    {
+        services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FanOutMetrics>();
+        services.TryAddSingleton<Publisher>();
+        services.TryAddSingleton<HistoryAppender>();
+        services.TryAddSingleton<HistoryQuery>();
+        services.TryAddSingleton<Deliverer>();
+        services.TryAddSingleton<HealthCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FanOut.Core.Messages;
+
+/// <summary>
+/// The one JSON shape of messages on the wire, in the queue and in history: camelCase, and
+/// <c>data</c> kept byte for byte as the publisher sent it (see <see cref="RawJsonConverter"/>).
+/// </summary>
+public static class MessageJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static QueuedMessage DeserializeQueued(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<QueuedMessage>(utf8Json, Options)
+        ?? throw new JsonException("The queue message is JSON null.");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+        options.Converters.Add(new RawJsonConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,18 @@
+namespace FanOut.Core.Validation;
+
+/// <summary>The stable <c>code</c> values of every problem details response. Never rename one.</summary>
+public static class RejectionCodes
+{
+    public const string InvalidHub = "invalid_hub";
+    public const string InvalidGroup = "invalid_group";
+    public const string InvalidEvent = "invalid_event";
+    public const string InvalidConnectionId = "invalid_connection_id";
+    public const string InvalidUserId = "invalid_user_id";
+    public const string InvalidQuery = "invalid_query";
+    public const string MissingEvent = "missing_event";
+    public const string MalformedJson = "malformed_json";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string NotFound = "not_found";
+    public const string Unavailable = "unavailable";
+}
