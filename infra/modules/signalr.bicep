@@ -1,0 +1,151 @@
+// Azure SignalR Service in Serverless mode with access keys disabled: the Function App's
+// managed identity negotiates client tokens and calls the data-plane REST API with Entra ID.
+
+@description('Name of the SignalR Service resource.')
+param name string
+
+@description('Azure region of the SignalR Service resource.')
+param location string
+
+@description('Tags applied to the SignalR Service resource (must include azd-env-name).')
+param tags object
+
+@description('SKU: Free_F1 (dev only, no SLA, 20 connections), Standard_S1 or Premium_P1.')
+@allowed([
+  'Free_F1'
+  'Standard_S1'
+  'Premium_P1'
+])
+param skuName string
+
+@description('Units (1,000 concurrent connections and 1,000,000 messages/day each on Standard). Free_F1 takes 1.')
+@allowed([
+  1
+  2
+  3
+  4
+  5
+  6
+  7
+  8
+  9
+  10
+  20
+  30
+  40
+  50
+  60
+  70
+  80
+  90
+  100
+])
+param capacity int
+
+@description('Browser origins allowed to call the service (CORS). Never "*".')
+@minLength(1)
+param allowedOrigins string[]
+
+@description('Host name of the Function App that receives upstream connection events.')
+param functionAppHostName string
+
+@description('Send connected/disconnected events upstream to the Function App (presence). Off until the presence feature ships.')
+param enablePresenceUpstream bool
+
+@description('Audience (App ID URI) of the Entra token SignalR attaches to upstream calls; empty uses the service default.')
+param upstreamTokenAudience string
+
+@description('Resource id of the Log Analytics workspace that receives diagnostics.')
+param logAnalyticsWorkspaceId string
+
+var skuTiers = {
+  Free_F1: 'Free'
+  Standard_S1: 'Standard'
+  Premium_P1: 'Premium'
+}
+
+// Connection events for every hub go to the Functions SignalR extension's webhook. SignalR
+// signs each call with an Entra token obtained by its own system-assigned identity, which
+// holds no role anywhere (see docs/deploy.md, "Upstream and its authentication").
+var presenceUpstream = {
+  hubPattern: '*'
+  categoryPattern: 'connections'
+  eventPattern: 'connected,disconnected'
+  urlTemplate: 'https://${functionAppHostName}/runtime/webhooks/signalr'
+  auth: {
+    type: 'ManagedIdentity'
+    managedIdentity: {
+      resource: upstreamTokenAudience
+    }
+  }
+}
+
+resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'SignalR'
+  sku: {
+    name: skuName
+    tier: skuTiers[skuName]
+    capacity: skuName == 'Free_F1' ? 1 : capacity
+  }
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    features: [
+      {
+        flag: 'ServiceMode'
+        value: 'Serverless'
+      }
+      {
+        flag: 'EnableConnectivityLogs'
+        value: 'True'
+      }
+      {
+        flag: 'EnableMessagingLogs'
+        value: 'False'
+      }
+    ]
+    cors: {
+      allowedOrigins: allowedOrigins
+    }
+    upstream: {
+      templates: enablePresenceUpstream ? [
+        presenceUpstream
+      ] : []
+    }
+    disableLocalAuth: true
+    disableAadAuth: false
+    publicNetworkAccess: 'Enabled'
+    tls: {
+      clientCertEnabled: false
+    }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: signalR
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+output id string = signalR.id
+output name string = signalR.name
+output hostName string = signalR.properties.hostName
+output endpoint string = 'https://${signalR.properties.hostName}'

@@ -1,0 +1,14 @@
+// Repository paths the infra checks read.
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = join(here, '..', '..', '..');
+export const infraDir = join(repoRoot, 'infra');
+export const mainPath = join(infraDir, 'main.bicep');
+export const fixturesDir = join(here, 'fixtures');
+export const sampleSettingsPath = join(repoRoot, 'local.settings.sample.json');
+export const fanOutNamesPath = join(repoRoot, 'functions', 'FanOut.Core', 'FanOutNames.cs');
+
+export const readSampleValues = () => JSON.parse(readFileSync(sampleSettingsPath, 'utf8')).Values;
