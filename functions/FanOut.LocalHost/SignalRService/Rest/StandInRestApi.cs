@@ -1,0 +1,41 @@
+using FanOut.Core.Validation;
+using FanOut.SignalR.Tokens;
+
+namespace FanOut.LocalHost.SignalRService.Rest;
+
+/// <summary>
+/// The stand-in's data-plane REST API (2022-06-01 subset). Every call needs an AccessKey token whose
+/// audience is the request URL without query (see <see cref="AudienceRules"/>); answers are Azure's:
+/// 202 for sends, 200 for group add/remove and health, 404 when adding a connection the hub does not have.
+/// Dispatch is by hand, not endpoint routing, so these paths never mix with the app's own endpoints.
+/// </summary>
+internal static class StandInRestApi
+{
+    /// <summary>Azure SignalR's REST calls always carry <c>api-version</c>; the app's API never does.</summary>
+    public static bool IsServiceRestCall(HttpContext context) =>
+        context.Request.Query.ContainsKey("api-version") && context.Request.Path.StartsWithSegments("/api");
+
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var validator = context.RequestServices.GetRequiredService<AccessKeyTokenValidator>();
+        var auth = await validator.ValidateAsync(BearerToken.Read(request), aud => AudienceRules.IsRestAudience(aud, request));
+        if (!auth.IsValid)
+        {
+            await RestResults.Error(StatusCodes.Status401Unauthorized, "Unauthorized", auth.Error).ExecuteAsync(context);
+            return;
+        }
+
+        var route = RestRoute.Parse(request.Path);
+        IResult result = route switch
+        {
+            null => RestResults.Error(StatusCodes.Status404NotFound, "NotFound", "No such REST API."),
+            _ when !route.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase) =>
+                RestResults.Error(StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", $"{request.Method} is not allowed here."),
+            _ when route.Hub is not null && NameRules.CheckHub(route.Hub) is { } bad => RestResults.Error(StatusCodes.Status400BadRequest, "InvalidHub", bad.Detail),
+            _ when route.Group is { Length: 0 or > 1024 } => RestResults.Error(StatusCodes.Status400BadRequest, "InvalidGroup", "A group name is 1-1024 characters."),
+            _ => await RestHandlers.HandleAsync(route, context),
+        };
+        await result.ExecuteAsync(context);
+    }
+}

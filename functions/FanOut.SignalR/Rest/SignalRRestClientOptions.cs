@@ -1,0 +1,23 @@
+using Azure.Core;
+
+namespace FanOut.SignalR.Rest;
+
+/// <summary>Pipeline options of <see cref="SignalRRestClient"/> (retry, transport, diagnostics), from Azure.Core.</summary>
+public sealed class SignalRRestClientOptions : ClientOptions
+{
+    /// <summary>The data-plane REST API version every request carries.</summary>
+    public const string ApiVersion = "2022-06-01";
+
+    /// <summary>The Microsoft Entra scope for Azure SignalR Service.</summary>
+    public const string EntraScope = "https://signalr.azure.com/.default";
+
+    /// <summary>How long a REST AccessKey token lives; it is made per request, so this only needs to cover one attempt.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public SignalRRestClientOptions()
+    {
+        Retry.MaxRetries = 3;
+        Retry.Delay = TimeSpan.FromMilliseconds(200);
+        Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure;
+using FanOut.Core.Messages;
+using FanOut.SignalR.Delivery;
+using FanOut.SignalR.Negotiation;
+using FanOut.SignalR.Tokens;
+using FanOut.Testing.SignalR;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FanOut.IntegrationTests.SignalR;
+
+/// <summary>The stand-in driven like Azure SignalR Service: the real JS client connects, the app's REST client sends.</summary>
+public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandInHostFixture>
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(700);
+
+    [Fact]
+    public async Task Client_WithNegotiatedToken_Connects()
+    {
+        await using var client = await ConnectAsync(StandInHostFixture.NewHub(), "alice");
+
+        Assert.False(string.IsNullOrEmpty(client.ConnectionId));
+    }
+
+    [Fact]
+    public async Task Client_WithoutToken_IsRefusedWith401()
+    {
+        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+
+        var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, null));
+
+        Assert.Equal(401, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_WithTokenSignedByAnotherKey_IsRefusedWith401()
+    {
+        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+        var token = new AccessKeyTokenIssuer("SOME-OTHER-KEY-0123456789abcdefghijklmnopqrstuvwxyz").CreateToken(url, TimeSpan.FromMinutes(5));
+
+        var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, token));
+
+        Assert.Equal(401, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_WithTokenForAnotherHub_IsRefusedWith401()
+    {
+        var token = host.Negotiator.Negotiate(StandInHostFixture.NewHub(), null).AccessToken;
+        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+
+        var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, token));
+
+        Assert.Equal(401, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_WithTokenForLocalhostDefaultPort_IsAcceptedOnLoopbackPort()
+    {
+        var hub = StandInHostFixture.NewHub();
+        var token = new AccessKeyTokenIssuer(StandInHostFixture.AccessKey).CreateToken($"http://localhost:7071/client/?hub={hub}", TimeSpan.FromMinutes(5));
+
+        await using var client = await NodeSignalRClient.StartAsync(AccessKeyNegotiator.ClientUrl(host.BaseUri, hub), token);
+
+        Assert.False(string.IsNullOrEmpty(client.ConnectionId));
+    }
+
+    [Fact]
+    public async Task GroupSend_ReachesMembersOnly()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var member = await ConnectAsync(hub, "m", "message");
+        await using var outsider = await ConnectAsync(hub, "o", "message");
+        await host.Rest.AddToGroupAsync(hub, "room", member.ConnectionId);
+
+        await host.Rest.SendToGroupAsync(hub, "room", "message", [new { text = "hi" }, 42]);
+
+        var received = await member.WaitForMessageAsync("message");
+        Assert.Equal("hi", received.Arg0.GetProperty("text").GetString());
+        Assert.Equal(42, received.Args[1].GetInt32());
+        await outsider.AssertNoMessageAsync("message", Quiet);
+    }
+
+    [Theory]
+    [InlineData("WebSockets")]
+    [InlineData("ServerSentEvents")] // sends the token as ?access_token=, as browsers do
+    [InlineData("LongPolling")]
+    public async Task GroupSend_ReachesMember_OverEveryTransport(string transport)
+    {
+        var hub = StandInHostFixture.NewHub();
+        var info = host.Negotiator.Negotiate(hub, "u1");
+        await using var client = await NodeSignalRClient.StartAsync(NodeSignalRClientOptions.ForHub(info.Url, info.AccessToken, "message") with { Transport = transport });
+        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
+
+        await host.Rest.SendToGroupAsync(hub, "room", "message", [transport]);
+
+        Assert.Equal(transport, (await client.WaitForMessageAsync("message")).Arg0.GetString());
+    }
+
+    // Compared as text after the JS client's JSON.parse + stringify, so the data uses canonical number forms.
+    [Fact]
+    public async Task Broadcaster_DeliversEnvelopeWithDataUnchanged()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var client = await ConnectAsync(hub, null, "chat.posted");
+        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
+        var data = JsonDocument.Parse("{\"text\":\"héllo 😀\",\"n\":[1,2.5,null]}").RootElement;
+        var envelope = new Envelope("m1", hub, "room", 3, "e1", "chat.posted", data, DateTimeOffset.UnixEpoch);
+
+        await new SignalRBroadcaster(host.Rest, NullLogger<SignalRBroadcaster>.Instance).BroadcastAsync(envelope, CancellationToken.None);
+
+        var received = (await client.WaitForMessageAsync("chat.posted")).Arg0;
+        Assert.Equal(3, received.GetProperty("offset").GetInt64());
+        Assert.Equal(data.GetRawText(), received.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
+    public async Task RemoveFromGroup_StopsDelivery()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var client = await ConnectAsync(hub, null, "message");
+        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
+        await host.Rest.RemoveFromGroupAsync(hub, "room", client.ConnectionId);
+
+        await host.Rest.SendToGroupAsync(hub, "room", "message", ["gone"]);
+
+        await client.AssertNoMessageAsync("message", Quiet);
+    }
+
+    [Fact]
+    public async Task HubSend_ReachesOnlyThatHubsConnections()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var inHub = await ConnectAsync(hub, null, "notice");
+        await using var otherHub = await ConnectAsync(StandInHostFixture.NewHub(), null, "notice");
+
+        await host.Rest.SendToHubAsync(hub, "notice", ["all"]);
+
+        Assert.Equal("all", (await inHub.WaitForMessageAsync("notice")).Arg0.GetString());
+        await otherHub.AssertNoMessageAsync("notice", Quiet);
+    }
+
+    [Fact]
+    public async Task Groups_WithSameNameInTwoHubs_AreSeparate()
+    {
+        var hubA = StandInHostFixture.NewHub();
+        var hubB = StandInHostFixture.NewHub();
+        await using var a = await ConnectAsync(hubA, null, "message");
+        await using var b = await ConnectAsync(hubB, null, "message");
+        await host.Rest.AddToGroupAsync(hubA, "room", a.ConnectionId);
+        await host.Rest.AddToGroupAsync(hubB, "room", b.ConnectionId);
+
+        await host.Rest.SendToGroupAsync(hubA, "room", "message", ["for A"]);
+
+        await a.WaitForMessageAsync("message");
+        await b.AssertNoMessageAsync("message", Quiet);
+    }
+
+    [Fact]
+    public async Task Sends_WithExcludedConnection_SkipIt()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var kept = await ConnectAsync(hub, null, "message", "notice");
+        await using var excluded = await ConnectAsync(hub, null, "message", "notice");
+        await host.Rest.AddToGroupAsync(hub, "room", kept.ConnectionId);
+        await host.Rest.AddToGroupAsync(hub, "room", excluded.ConnectionId);
+
+        await host.Rest.SendToGroupAsync(hub, "room", "message", ["g"], [excluded.ConnectionId]);
+        await host.Rest.SendToHubAsync(hub, "notice", ["h"], [excluded.ConnectionId]);
+
+        await kept.WaitForMessageAsync("message");
+        await kept.WaitForMessageAsync("notice");
+        await excluded.AssertNoMessageAsync("message", Quiet);
+        Assert.Empty(excluded.Received);
+    }
+
+    [Fact]
+    public async Task AddToGroup_UnknownConnection_Is404()
+    {
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => host.Rest.AddToGroupAsync(StandInHostFixture.NewHub(), "room", "nope"));
+
+        Assert.Equal(404, error.Status);
+    }
+
+    [Fact]
+    public async Task RestCall_AndAppApiOnTheSamePath_AreToldApartByApiVersion()
+    {
+        var hub = StandInHostFixture.NewHub();
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+
+        using var app = await http.PutAsync($"/api/hubs/{hub}/groups/room/connections/c1", null);
+        var service = await Assert.ThrowsAsync<RequestFailedException>(() => host.Rest.AddToGroupAsync(hub, "room", "c1"));
+
+        Assert.Equal(StandInHostFixture.AppApiAnswer, await app.Content.ReadAsStringAsync());
+        Assert.Equal(404, service.Status);
+    }
+
+    [Fact]
+    public async Task Health_Answers()
+    {
+        await host.Rest.CheckHealthAsync();
+    }
+
+    [Fact]
+    public async Task Rest_WithoutToken_Is401()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/health?api-version=2022-06-01"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rest_WithTokenForAnotherPath_Is401()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+        var token = new AccessKeyTokenIssuer(StandInHostFixture.AccessKey).CreateToken($"{host.BaseUri}api/hubs/other/:send", TimeSpan.FromMinutes(5));
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/health?api-version=2022-06-01");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Negotiate_PreflightFromAllowedOrigin_AllowsCredentialsAndAuthorization()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Options, $"/client/negotiate?hub={StandInHostFixture.NewHub()}&negotiateVersion=1");
+        request.Headers.Add("Origin", StandInHostFixture.AllowedOrigin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,x-requested-with");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(StandInHostFixture.AllowedOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+        Assert.Contains("authorization", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<NodeSignalRClient> ConnectAsync(string hub, string? userId, params string[] targets)
+    {
+        var info = host.Negotiator.Negotiate(hub, userId);
+        return await NodeSignalRClient.StartAsync(info.Url, info.AccessToken, targets);
+    }
+}
