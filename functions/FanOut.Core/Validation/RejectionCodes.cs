@@ -14,5 +14,6 @@ public static class RejectionCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string NotFound = "not_found";
+    public const string UnknownConnection = "unknown_connection";
     public const string Unavailable = "unavailable";
 }

@@ -1,0 +1,11 @@
+namespace FanOut.Api;
+
+/// <summary>The HTTP routes, relative to the <c>/api</c> prefix (the Functions host's default route prefix).</summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+    public const string Messages = "hubs/{hub}/groups/{group}/messages";
+    public const string Connection = "hubs/{hub}/groups/{group}/connections/{connectionId}";
+    public const string Negotiate = "hubs/{hub}/negotiate";
+    public const string Health = "health";
+}

@@ -1,0 +1,14 @@
+using FanOut.Api;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+// ASP.NET Core integration: triggers take HttpRequest and return the same IResult handlers the local host maps.
+builder.ConfigureFunctionsWebApplication();
+
+// The deployed host.json is the one the Functions host reads: take the queue encoding from it too.
+builder.Services.AddQueueTriggerOptionsFromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json"));
+builder.AddFanOut();
+
+builder.Build().Run();

@@ -1,0 +1,19 @@
+namespace FanOut.LocalHost.Settings;
+
+/// <summary>Settings only the local host reads (<c>LocalHost__*</c>); Azure has no use for them.</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>In Development, start Azurite when nothing answers at the storage endpoints.</summary>
+    public bool StartAzurite { get; set; } = true;
+
+    /// <summary>Where a started Azurite keeps its data (relative to the repository root); git-ignored.</summary>
+    public string AzuriteDataPath { get; set; } = ".azurite";
+
+    /// <summary>Found at startup: the repository root.</summary>
+    public string RepositoryRoot { get; set; } = "";
+
+    /// <summary>Found at startup: the settings file that was read.</summary>
+    public string SettingsFile { get; set; } = "";
+}

@@ -1,0 +1,47 @@
+using FanOut.Testing.LocalHost;
+
+namespace FanOut.EndToEndTests;
+
+/// <summary>History lives in Table Storage, not in the process.</summary>
+public class RestartTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
+{
+    private const string Hub = "chat";
+
+    [Fact]
+    public async Task Restart_KeepsHistory_AndContinuesTheOffsets()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        for (var i = 1; i <= 2; i++)
+        {
+            (await fixture.PublishAsync(Hub, group, "message", i)).EnsureSuccessStatusCode();
+        }
+
+        var before = await WaitForHistoryAsync(group, 2);
+
+        await fixture.Host.RestartAsync();
+        await using var client = await fixture.ConnectAsync(Hub, targets: "message");
+        await fixture.JoinAsync(Hub, group, client);
+        (await fixture.PublishAsync(Hub, group, "message", 3)).EnsureSuccessStatusCode();
+
+        var delivered = await client.WaitForMessageAsync("message");
+        var after = await WaitForHistoryAsync(group, 3);
+        Assert.Equal(3, delivered.Arg0.GetProperty("offset").GetInt64());
+        Assert.Equal([1L, 2L, 3L], after.GetProperty("messages").EnumerateArray().Select(e => e.GetProperty("offset").GetInt64()));
+        Assert.Equal(before.GetProperty("epoch").GetString(), after.GetProperty("epoch").GetString());
+    }
+
+    private async Task<JsonElement> WaitForHistoryAsync(string group, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var history = await fixture.HistoryAsync(Hub, group);
+            if (history.GetProperty("messages").GetArrayLength() >= count || DateTime.UtcNow > deadline)
+            {
+                return history;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

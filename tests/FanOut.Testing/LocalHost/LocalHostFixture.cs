@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FanOut.LocalHost.Azurite;
+using FanOut.Storage.Connections;
+using FanOut.Testing.SignalR;
+using Xunit;
+
+namespace FanOut.Testing.LocalHost;
+
+/// <summary>
+/// The service as a newcomer runs it: an in-memory Azurite and the local host process, both on
+/// free loopback ports, for one test class. Tests use their own group names so they never share state.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+    private LocalHostProcess? _host;
+
+    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The local host has not started.");
+
+    public HttpClient Http => Host.Http;
+
+    /// <summary>The storage account the host uses, for looking behind its back (queue depths).</summary>
+    public StorageAccount Storage => StorageAccount.FromConnectionString(
+        (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString);
+
+    public static string UniqueGroup(string prefix = "g") => prefix + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>A real @microsoft/signalr client connected through the app's negotiate endpoint.</summary>
+    public Task<NodeSignalRClient> ConnectAsync(string hub, string? userId = null, params string[] targets) =>
+        NodeSignalRClient.StartAsync(NodeSignalRClientOptions.ForAppNegotiate(Host.BaseUrl, hub, userId, targets));
+
+    public async Task JoinAsync(string hub, string group, NodeSignalRClient client)
+    {
+        using var response = await Http.PutAsync(new Uri($"/api/hubs/{hub}/groups/{group}/connections/{client.ConnectionId}", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task LeaveAsync(string hub, string group, NodeSignalRClient client)
+    {
+        using var response = await Http.DeleteAsync(new Uri($"/api/hubs/{hub}/groups/{group}/connections/{client.ConnectionId}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public Task<HttpResponseMessage> PublishAsync(string hub, string group, string @event, object? data) =>
+        Http.PostAsJsonAsync(new Uri($"/api/hubs/{hub}/groups/{group}/messages", UriKind.Relative), new { @event, data });
+
+    public async Task<JsonElement> HistoryAsync(string hub, string group, long after = 0, int? limit = null)
+    {
+        var query = $"?after={after}" + (limit is null ? "" : $"&limit={limit}");
+        return await Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/hubs/{hub}/groups/{group}/messages{query}", UriKind.Relative));
+    }
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
+        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

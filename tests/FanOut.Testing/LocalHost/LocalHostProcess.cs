@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text;
+using FanOut.LocalHost.Azurite;
+using FanOut.LocalHost.Settings;
+
+namespace FanOut.Testing.LocalHost;
+
+/// <summary>
+/// The local host (functions/FanOut.LocalHost) as a real process on a loopback port, with its
+/// settings given as environment variables; stopped by PID. <see cref="RestartAsync"/> stops and
+/// starts it on the same port, as a developer restarting <c>dotnet run</c> would.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    public const string AccessKey = "TEST-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private readonly string _storageConnectionString;
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private LocalHostProcess(int port, string storageConnectionString, IReadOnlyDictionary<string, string> extraSettings)
+    {
+        Port = port;
+        _storageConnectionString = storageConnectionString;
+        _extraSettings = extraSettings;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>What the host wrote to stdout and stderr so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<LocalHostProcess> StartAsync(
+        string storageConnectionString, IReadOnlyDictionary<string, string>? extraSettings = null)
+    {
+        var host = new LocalHostProcess(FreePort.Next(), storageConnectionString, extraSettings ?? new Dictionary<string, string>());
+        await host.StartProcessAsync();
+        return host;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartProcessAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Http.Dispose();
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(root, "functions", "FanOut.LocalHost"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostAssemblyPath(root));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["AzureWebJobsStorage"] = _storageConnectionString;
+        start.Environment["AzureSignalRConnectionString"] = $"Endpoint={BaseUrl.ToString().TrimEnd('/')};AccessKey={AccessKey};Version=1.0;";
+        start.Environment["LocalHost__StartAzurite"] = "false";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in _extraSettings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The local host exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/api/health", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The local host did not become healthy within 60 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>The host's build output for the configuration these tests were built with (Debug or Release).</summary>
+    private static string HostAssemblyPath(string root)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var path = Path.Combine(root, "functions", "FanOut.LocalHost", "bin", configuration, "net10.0", "FanOut.LocalHost.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the local host first (tests/run.sh does).", path);
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test on a machine with the .NET SDK and Node.js:
+#   .NET unit tests, integration tests against a real Azurite, end-to-end tests of the local
+#   host with real @microsoft/signalr clients, and the offline checks of the Bicep template.
+# Fixtures start Azurite, the host and Node clients on free loopback ports and stop them by PID.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+log="$(mktemp -d)"
+trap 'rm -rf "$log"' EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Installing pinned Node packages (functions/azurite, tests/node)"
+npm ci --prefix functions/azurite --no-audit --no-fund --loglevel=error || exit 1
+npm ci --prefix tests/node --no-audit --no-fund --loglevel=error || exit 1
+
+step "Building tests/Local.slnf"
+echo "Left out: functions/FanOut.Functions (the Azure Functions worker packages are not in this"
+echo "environment's NuGet copy; it builds from Serverless.sln where nuget.org is reachable)."
+dotnet build tests/Local.slnf -c Release -nologo -v:quiet || exit 1
+
+step ".NET tests (unit, integration on Azurite, end to end)"
+dotnet test tests/Local.slnf -c Release --no-build -nologo 2>&1 | tee "$log/dotnet.txt"
+dotnet_status=${PIPESTATUS[0]}
+
+step "Bicep checks (tree-sitter-bicep)"
+node --test tests/node/infra/ 2>&1 | tee "$log/node.txt"
+node_status=${PIPESTATUS[0]}
+
+count() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+passed=$(( $(count 'Passed: +[0-9]+' "$log/dotnet.txt") + $(count '^# pass [0-9]+' "$log/node.txt") ))
+failed=$(( $(count 'Failed: +[0-9]+' "$log/dotnet.txt") + $(count '^# fail [0-9]+' "$log/node.txt") ))
+skipped=$(count 'Skipped: +[0-9]+' "$log/dotnet.txt")
+
+step "Summary"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$dotnet_status" -eq 0 ] && [ "$node_status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
