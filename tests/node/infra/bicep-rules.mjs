@@ -25,6 +25,8 @@ export const UNTAGGABLE_TYPES = new Set([
 /** Keys of local.settings.sample.json Values that do not belong in Azure, and why. */
 export const LOCAL_ONLY_SETTINGS = new Map([
   ['FUNCTIONS_WORKER_RUNTIME', 'Flex Consumption sets the runtime in functionAppConfig.runtime and rejects this app setting'],
+  ['LocalHost__StartAzurite', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
+  ['LocalHost__AzuriteDataPath', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
 ]);
 
 /** Connections that must be identity-based in Azure: `<name>__credential` + `<name>__clientId` + endpoints. */
