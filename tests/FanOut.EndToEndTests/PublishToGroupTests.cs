@@ -133,6 +133,22 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
         await inChat.AssertNoMessageAsync("message", TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public async Task HubNames_AreCaseInsensitive_AsInAzureSignalR_ForDeliveryAndHistory()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        await using var client = await fixture.ConnectAsync("chat", targets: "message");
+        await fixture.JoinAsync("CHAT", group, client);
+
+        (await fixture.PublishAsync("Chat", group, "message", "one")).EnsureSuccessStatusCode();
+        (await fixture.PublishAsync("chat", group, "message", "two")).EnsureSuccessStatusCode();
+
+        await client.WaitForMessageAsync("message", m => m.Arg0.GetProperty("offset").GetInt64() == 2);
+        var history = await fixture.HistoryAsync("cHaT", group);
+        Assert.Equal([1L, 2L], Offsets(history));
+        Assert.All(history.GetProperty("messages").EnumerateArray(), e => Assert.Equal("chat", e.GetProperty("hub").GetString()));
+    }
+
     private static IEnumerable<long> Offsets(JsonElement page) =>
         page.GetProperty("messages").EnumerateArray().Select(e => e.GetProperty("offset").GetInt64());
 

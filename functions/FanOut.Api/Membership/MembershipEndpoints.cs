@@ -11,11 +11,11 @@ public static class MembershipEndpoints
 {
     public static Task<IResult> JoinAsync(
         string hub, string group, string connectionId, IGroupMembership membership, CancellationToken cancellationToken) =>
-        ChangeAsync(hub, group, connectionId, () => membership.AddAsync(hub, group, connectionId, cancellationToken));
+        ChangeAsync(hub, group, connectionId, () => membership.AddAsync(NameRules.CanonicalHub(hub), group, connectionId, cancellationToken));
 
     public static Task<IResult> LeaveAsync(
         string hub, string group, string connectionId, IGroupMembership membership, CancellationToken cancellationToken) =>
-        ChangeAsync(hub, group, connectionId, () => membership.RemoveAsync(hub, group, connectionId, cancellationToken));
+        ChangeAsync(hub, group, connectionId, () => membership.RemoveAsync(NameRules.CanonicalHub(hub), group, connectionId, cancellationToken));
 
     private static async Task<IResult> ChangeAsync(string hub, string group, string connectionId, Func<Task> change)
     {

@@ -17,7 +17,7 @@ public static class NegotiateEndpoint
     {
         var rejection = NameRules.CheckHub(hub) ?? (userId is null ? null : NameRules.CheckUserId(userId));
         return rejection is null
-            ? TypedResults.Ok(negotiator.Negotiate(hub, userId))
+            ? TypedResults.Ok(negotiator.Negotiate(NameRules.CanonicalHub(hub), userId))
             : ProblemResults.From(rejection);
     }
 }

@@ -15,6 +15,7 @@ public sealed class HistoryQuery(IHistoryStore store, IOptions<FanOutOptions> op
             return (null, rejection);
         }
 
+        hub = NameRules.CanonicalHub(hub);
         var take = limit ?? options.Value.DefaultPageSize;
         var head = await store.ReadHeadAsync(hub, group, cancellationToken);
         if (head is null)

@@ -22,7 +22,7 @@ public sealed partial class Publisher(IDeliveryQueue queue, TimeProvider clock, 
 
         var message = new QueuedMessage(
             Guid.CreateVersion7().ToString("N"),
-            command.Hub,
+            NameRules.CanonicalHub(command.Hub),
             command.Group,
             command.Event!,
             command.Data,

@@ -46,6 +46,12 @@ public static partial class NameRules
             ? null
             : new(RejectionCodes.InvalidUserId, "A user id is 1-128 characters of letters, digits and '_-.@:+'.");
 
+    /// <summary>
+    /// The one spelling of a hub name. Azure SignalR Service treats hub names case-insensitively, so
+    /// history must too: <c>Chat</c> and <c>chat</c> are one hub with one offset sequence per group.
+    /// </summary>
+    public static string CanonicalHub(string hub) => hub.ToLowerInvariant();
+
     /// <summary>The first rejection among a hub and a group name, or null when both are valid.</summary>
     public static Rejection? CheckHubAndGroup(string? hub, string? group) => CheckHub(hub) ?? CheckGroup(group);
 

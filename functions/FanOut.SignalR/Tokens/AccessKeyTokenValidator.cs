@@ -51,9 +51,14 @@ public sealed class AccessKeyTokenValidator
             return AccessKeyTokenResult.Fail(result.Exception?.Message ?? "The token is not valid.");
         }
 
-        var userId = result.Claims.TryGetValue(AccessKeyTokenIssuer.UserIdClaim, out var value) ? value?.ToString() : null;
+        // Azure SignalR Service takes the user from nameid, or from sub when a token has no nameid.
+        var userId = result.Claims.TryGetValue(AccessKeyTokenIssuer.UserIdClaim, out var nameId) ? nameId?.ToString()
+            : result.Claims.TryGetValue(SubjectClaim, out var subject) ? subject?.ToString()
+            : null;
         return AccessKeyTokenResult.Success(userId);
     }
+
+    private const string SubjectClaim = "sub";
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {

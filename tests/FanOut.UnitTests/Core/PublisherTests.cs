@@ -35,6 +35,14 @@ public class PublisherTests
     }
 
     [Fact]
+    public async Task Publish_ToAMixedCaseHub_UsesTheHubsOneSpelling()
+    {
+        var result = await _publisher.PublishAsync(Command(hub: "Chat_Room"), default);
+
+        Assert.Equal("chat_room", result.Accepted!.Hub);
+    }
+
+    [Fact]
     public async Task Publish_TwoMessages_GetDifferentIds()
     {
         var first = await _publisher.PublishAsync(Command(), default);

@@ -40,6 +40,24 @@ public class AccessKeyTokenTests
     }
 
     [Fact]
+    public async Task Validate_TokenWithSubInsteadOfNameId_TakesTheUserFromSub()
+    {
+        var handler = new JsonWebTokenHandler();
+        var token = handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["sub"] = "carol" },
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.ASCII.GetBytes(TestKeys.AccessKey)), "HS256"),
+        });
+
+        var result = await new AccessKeyTokenValidator(TestKeys.AccessKey).ValidateAsync(token, aud => aud == Audience);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal("carol", result.UserId);
+    }
+
+    [Fact]
     public async Task Validate_WrongAudience_IsInvalid()
     {
         var token = new AccessKeyTokenIssuer(TestKeys.AccessKey).CreateToken(Audience, TimeSpan.FromMinutes(5));

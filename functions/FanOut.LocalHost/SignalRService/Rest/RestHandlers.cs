@@ -31,7 +31,7 @@ internal static partial class RestHandlers
                 return Results.StatusCode(StatusCodes.Status202Accepted);
 
             case RestOperation.GroupConnection when HttpMethods.IsPut(context.Request.Method):
-                if (!services.GetRequiredService<ConnectionRegistry>().IsConnected(hub, route.ConnectionId!))
+                if (!await services.GetRequiredService<ConnectionRegistry>().WaitUntilConnectedAsync(hub, route.ConnectionId!, context.RequestAborted))
                 {
                     return RestResults.Error(StatusCodes.Status404NotFound, "NotFound", $"Connection '{route.ConnectionId}' is not connected to hub '{hub}'.");
                 }
