@@ -103,14 +103,7 @@ public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFi
     {
         using var valid = await fixture.PublishAsync(Hub, group, "message", "valid");
         var id = (await valid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonElement history;
-        do
-        {
-            await Task.Delay(50);
-            history = await fixture.HistoryAsync(Hub, group);
-        }
-        while (history.GetProperty("messages").GetArrayLength() == 0 && DateTime.UtcNow < deadline);
+        var history = await fixture.WaitForHistoryAsync(Hub, group, 1);
 
         var only = Assert.Single(history.GetProperty("messages").EnumerateArray());
         Assert.Equal(id, only.GetProperty("id").GetString());

@@ -71,7 +71,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
             (await fixture.PublishAsync(Hub, group, "note", i)).EnsureSuccessStatusCode();
         }
 
-        await WaitForHistoryAsync(group, 5);
+        await fixture.WaitForHistoryAsync(Hub, group, 5);
         var first = await fixture.HistoryAsync(Hub, group, after: 0, limit: 2);
         var second = await fixture.HistoryAsync(Hub, group, after: first.GetProperty("next").GetInt64(), limit: 2);
         var third = await fixture.HistoryAsync(Hub, group, after: second.GetProperty("next").GetInt64(), limit: 2);
@@ -92,7 +92,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
 
         (await fixture.PublishAsync(Hub, group, "message", "after leaving")).EnsureSuccessStatusCode();
 
-        await WaitForHistoryAsync(group, 1);
+        await fixture.WaitForHistoryAsync(Hub, group, 1);
         await client.AssertNoMessageAsync("message", TimeSpan.FromSeconds(1));
     }
 
@@ -107,7 +107,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
         var responses = await Task.WhenAll(Enumerable.Range(1, count).Select(i => fixture.PublishAsync(Hub, group, "burst", i)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
 
-        await WaitForHistoryAsync(group, count);
+        await fixture.WaitForHistoryAsync(Hub, group, count);
         var history = await fixture.HistoryAsync(Hub, group);
         Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), Offsets(history));
 
@@ -151,21 +151,4 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
 
     private static IEnumerable<long> Offsets(JsonElement page) =>
         page.GetProperty("messages").EnumerateArray().Select(e => e.GetProperty("offset").GetInt64());
-
-    private async Task WaitForHistoryAsync(string group, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var history = await fixture.HistoryAsync(Hub, group, limit: 1000);
-            if (history.GetProperty("messages").GetArrayLength() >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"History of {group} did not reach {count} messages.\n{fixture.Host.Output}");
-    }
 }

@@ -28,7 +28,7 @@ public class RestartTests(LocalHostFixture fixture) : IClassFixture<LocalHostFix
             (await fixture.PublishAsync(Hub, group, "message", i)).EnsureSuccessStatusCode();
         }
 
-        var before = await WaitForHistoryAsync(group, 2);
+        var before = await fixture.WaitForHistoryAsync(Hub, group, 2);
 
         await fixture.Host.RestartAsync();
         await using var client = await fixture.ConnectAsync(Hub, targets: "message");
@@ -36,26 +36,9 @@ public class RestartTests(LocalHostFixture fixture) : IClassFixture<LocalHostFix
         (await fixture.PublishAsync(Hub, group, "message", 3)).EnsureSuccessStatusCode();
 
         var delivered = await client.WaitForMessageAsync("message", m => m.Arg0.GetProperty("offset").GetInt64() >= 3);
-        var after = await WaitForHistoryAsync(group, 3);
+        var after = await fixture.WaitForHistoryAsync(Hub, group, 3);
         Assert.Equal(3, delivered.Arg0.GetProperty("offset").GetInt64());
         Assert.Equal([1L, 2L, 3L], after.GetProperty("messages").EnumerateArray().Select(e => e.GetProperty("offset").GetInt64()));
         Assert.Equal(before.GetProperty("epoch").GetString(), after.GetProperty("epoch").GetString());
-    }
-
-    private async Task<JsonElement> WaitForHistoryAsync(string group, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var history = await fixture.HistoryAsync(Hub, group);
-            if (history.GetProperty("messages").GetArrayLength() >= count)
-            {
-                return history;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"History of {group} did not reach {count} messages in 20 s.");
-
-            await Task.Delay(50);
-        }
     }
 }

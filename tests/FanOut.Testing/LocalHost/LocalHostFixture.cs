@@ -51,6 +51,27 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return await Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/hubs/{hub}/groups/{group}/messages{query}", UriKind.Relative));
     }
 
+    /// <summary>Polls the history until it holds at least <paramref name="count"/> messages (delivery is asynchronous), then returns it.</summary>
+    public async Task<JsonElement> WaitForHistoryAsync(string hub, string group, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var history = await HistoryAsync(hub, group, limit: 1000);
+            if (history.GetProperty("messages").GetArrayLength() >= count)
+            {
+                return history;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"History of {hub}/{group} did not reach {count} messages in 20 s.\n{Host.Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
