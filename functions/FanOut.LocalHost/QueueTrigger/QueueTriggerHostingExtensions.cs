@@ -1,6 +1,4 @@
-using FanOut.Api;
 using FanOut.Core.Publishing;
-using FanOut.LocalHost.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FanOut.LocalHost.QueueTrigger;
@@ -8,13 +6,11 @@ namespace FanOut.LocalHost.QueueTrigger;
 public static class QueueTriggerHostingExtensions
 {
     /// <summary>
-    /// The queue listener with host.json's <c>extensions.queues</c> settings, and the publish
-    /// path's wake-up of it (the registered <see cref="IDeliveryQueue"/> gets wrapped).
+    /// The queue listener (its settings come from host.json, see <c>AddLocalSettings</c>), and the
+    /// publish path's wake-up of it (the registered <see cref="IDeliveryQueue"/> gets wrapped).
     /// </summary>
     public static WebApplicationBuilder AddDeliveryTrigger(this WebApplicationBuilder builder)
     {
-        var root = RepositoryRoot.Find(builder.Environment.ContentRootPath);
-        builder.Services.AddQueueTriggerOptionsFromHostJson(Path.Combine(root, "host.json"));
         builder.Services.AddSingleton<QueueWakeup>();
 
         var sender = builder.Services.Last(d => d.ServiceType == typeof(IDeliveryQueue));

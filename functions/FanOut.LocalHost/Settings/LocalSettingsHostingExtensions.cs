@@ -1,3 +1,4 @@
+using FanOut.Api;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace FanOut.LocalHost.Settings;
@@ -5,9 +6,10 @@ namespace FanOut.LocalHost.Settings;
 public static class LocalSettingsHostingExtensions
 {
     /// <summary>
-    /// Settings as <c>func start</c> sees them: local.settings.json (or the sample) under environment
-    /// variables and the command line, so <c>AzureWebJobsStorage=... dotnet run</c> still wins; and
-    /// <c>Host:LocalHttpPort</c> as the default URL when none is given.
+    /// Settings as <c>func start</c> sees them, from the repository root: local.settings.json (or the
+    /// sample) under environment variables and the command line, so <c>AzureWebJobsStorage=... dotnet run</c>
+    /// still wins; <c>Host:LocalHttpPort</c> as the default URL when none is given; and host.json's
+    /// queue settings for the listener and the sender.
     /// </summary>
     public static WebApplicationBuilder AddLocalSettings(this WebApplicationBuilder builder)
     {
@@ -28,6 +30,7 @@ public static class LocalSettingsHostingExtensions
         }
 
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        builder.Services.AddQueueTriggerOptionsFromHostJson(Path.Combine(root, "host.json"));
         return builder;
     }
 }
