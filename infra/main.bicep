@@ -81,6 +81,9 @@ param fanOutDefaultPageSize int = 100
 @description('FanOut__MaxPageSize: largest history page a client may ask for (same default as the sample).')
 param fanOutMaxPageSize int = 1000
 
+@description('FanOut__IdempotencyWindow: how long an Idempotency-Key is remembered, as d.hh:mm:ss (same default as the sample).')
+param fanOutIdempotencyWindow string = '1.00:00:00'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -92,6 +95,7 @@ var fanOutNames = {
   deliveryQueue: 'fanout-deliveries'
   poisonQueue: 'fanout-deliveries-poison'
   historyTable: 'FanOutHistory'
+  idempotencyTable: 'FanOutIdempotency'
 }
 
 var names = {
@@ -155,6 +159,7 @@ var appOptions = {
   FanOut__MaxBodyBytes: string(fanOutMaxBodyBytes)
   FanOut__DefaultPageSize: string(fanOutDefaultPageSize)
   FanOut__MaxPageSize: string(fanOutMaxPageSize)
+  FanOut__IdempotencyWindow: fanOutIdempotencyWindow
 }
 
 module identity 'modules/identity.bicep' = {
@@ -188,6 +193,7 @@ module storage 'modules/storage.bicep' = {
     ]
     tableNames: [
       fanOutNames.historyTable
+      fanOutNames.idempotencyTable
     ]
     deploymentContainerName: names.deploymentContainer
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId

@@ -13,7 +13,7 @@ public static class FanOutApiHostingExtensions
     public static IHostApplicationBuilder AddFanOut(this IHostApplicationBuilder builder)
     {
         builder.Services.AddFanOutCore();
-        builder.Services.AddFanOutStorage();
+        builder.Services.AddFanOutStorage(builder.Configuration);
         builder.Services.AddFanOutSignalR();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyFailureHandler>();

@@ -10,7 +10,7 @@ namespace FanOut.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The use cases. Their ports (queue, history store, broadcaster, membership, negotiator) come from the adapters.</summary>
+    /// <summary>The use cases. Their ports (queue, history and idempotency stores, broadcaster, membership, negotiator) come from the adapters.</summary>
     public static IServiceCollection AddFanOutCore(this IServiceCollection services)
     {
         services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,8 +18,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FanOutMetrics>();
         services.TryAddSingleton<Publisher>();
-        services.TryAddSingleton<HistoryAppender>();
+        services.TryAddSingleton<IdempotencyGate>();
+        services.TryAddSingleton<HistoryWriter>();
         services.TryAddSingleton<HistoryQuery>();
+        services.TryAddSingleton<DeliveryObserver>();
         services.TryAddSingleton<Deliverer>();
         services.TryAddSingleton<HealthCheck>();
         return services;

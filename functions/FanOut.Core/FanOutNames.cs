@@ -15,6 +15,9 @@ public static class FanOutNames
     /// <summary>The table holding every group's message history and offset counter.</summary>
     public const string HistoryTable = "FanOutHistory";
 
+    /// <summary>The table remembering Idempotency-Keys and the message each one was given.</summary>
+    public const string IdempotencyTable = "FanOutIdempotency";
+
     /// <summary>App setting (connection) for Storage: the Functions host's own storage.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
 

@@ -22,6 +22,10 @@ public sealed class FanOutOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 1000;
 
+    /// <summary>How long an Idempotency-Key is remembered (<c>FanOut__IdempotencyWindow</c>, e.g. <c>1.00:00:00</c>).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>47 KiB: the largest body that still fits one base64-encoded queue message.</summary>
     public const int MaxQueuedBodyBytes = 47 * 1024;
 }

@@ -25,7 +25,7 @@ public static class SignalRServiceCollectionExtensions
     {
         services.TryAddSingleton(sp => SignalRServiceEndpoint.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(new SignalRRestClientOptions());
-        services.TryAddSingleton(sp => new SignalRRestClient(sp.GetRequiredService<SignalRServiceEndpoint>(), sp.GetRequiredService<SignalRRestClientOptions>()));
+        services.TryAddSingleton(sp => new SignalRRestClient(sp.GetRequiredService<SignalRServiceEndpoint>(), sp.GetRequiredService<SignalRRestClientOptions>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IBroadcaster, SignalRBroadcaster>();
         services.TryAddSingleton<IGroupMembership, SignalRGroupMembership>();
         services.TryAddSingleton<IClientNegotiator>(sp => new AccessKeyNegotiator(sp.GetRequiredService<SignalRServiceEndpoint>(), sp.GetService<TimeProvider>()));

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.Core.Health;
 using FanOut.Core.History;
@@ -5,47 +7,64 @@ using FanOut.Core.Publishing;
 using FanOut.Storage.Connections;
 using FanOut.Storage.Health;
 using FanOut.Storage.History;
+using FanOut.Storage.Idempotency;
 using FanOut.Storage.Provisioning;
 using FanOut.Storage.Publishing;
 using FanOut.Storage.Queues;
-using FanOut.Storage.Tables;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FanOut.Storage;
 
-/// <summary>Registers the Azure Storage adapters (queue, history, health, provisioning) with dependency injection.</summary>
+/// <summary>Registers the Azure Storage clients and the adapters built on them.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The Storage adapters: the account of connection <c>AzureWebJobsStorage</c>, the delivery and poison
-    /// queues and the history table (keyed by their names), the core's queue and history ports, the health
-    /// probes and the provisioner. <see cref="QueueTriggerOptions"/> is registered but bound by the host.
-    /// Any other queue: <see cref="IQueueClientFactory"/>.
+    /// <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/> for connection <c>AzureWebJobsStorage</c>
+    /// (queue messages base64-encoded unless host.json says <c>none</c>); the delivery and poison queues and the
+    /// history and idempotency tables, keyed by their names; the core's ports; health probes; the provisioner.
+    /// <see cref="QueueTriggerOptions"/> is registered here and bound from host.json by the host.
     /// </summary>
-    public static IServiceCollection AddFanOutStorage(this IServiceCollection services)
+    public static IServiceCollection AddFanOutStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        var connection = configuration.GetSection(FanOutNames.StorageConnection);
         services.AddOptions<QueueTriggerOptions>();
-        services.TryAddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>(), FanOutNames.StorageConnection));
-        services.TryAddSingleton<IQueueClientFactory>(sp => sp.GetRequiredService<StorageAccount>());
-        services.TryAddKeyedSingleton(FanOutNames.DeliveryQueue, (sp, _) => sp.GetRequiredService<StorageAccount>().GetQueue(FanOutNames.DeliveryQueue));
-        services.TryAddKeyedSingleton(FanOutNames.PoisonQueue, (sp, _) => sp.GetRequiredService<StorageAccount>().GetQueue(FanOutNames.PoisonQueue));
-        services.TryAddKeyedSingleton(FanOutNames.HistoryTable, (sp, _) => sp.GetRequiredService<StorageAccount>().GetTable(FanOutNames.HistoryTable));
+        services.AddAzureClients(clients =>
+        {
+            // 2025-11-05 is the newest version Azurite 3.35 accepts without --skipApiVersionCheck; Azure serves it too.
+            clients.AddQueueServiceClient(StorageConnection.ForService(connection, "queue"))
+                .WithVersion(QueueClientOptions.ServiceVersion.V2025_11_05)
+                .ConfigureOptions((options, provider) => options.MessageEncoding =
+                    provider.GetRequiredService<IOptions<QueueTriggerOptions>>().Value.UsesBase64 ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None);
+            clients.AddTableServiceClient(StorageConnection.ForService(connection, "table"));
+        });
 
-        services.TryAddSingleton<IDeliveryQueue>(sp => new StorageDeliveryQueue(
-            DeliveryQueue(sp), sp.GetRequiredService<IOptions<QueueTriggerOptions>>(), sp.GetRequiredService<ILogger<StorageDeliveryQueue>>()));
-        services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(HistoryTable(sp), sp.GetRequiredService<ILogger<TableHistoryStore>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, QueueHealthProbe>(sp => new QueueHealthProbe(DeliveryQueue(sp))));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, TableHealthProbe>(sp => new TableHealthProbe(HistoryTable(sp))));
+        AddQueue(services, FanOutNames.DeliveryQueue);
+        AddQueue(services, FanOutNames.PoisonQueue);
+        AddTable(services, FanOutNames.HistoryTable);
+        AddTable(services, FanOutNames.IdempotencyTable);
+
+        services.TryAddSingleton<IDeliveryQueue>(sp => ActivatorUtilities.CreateInstance<StorageDeliveryQueue>(sp, Queue(sp, FanOutNames.DeliveryQueue)));
+        services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(Table(sp, FanOutNames.HistoryTable)));
+        services.TryAddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(Table(sp, FanOutNames.IdempotencyTable)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, QueueHealthProbe>(sp => new QueueHealthProbe(Queue(sp, FanOutNames.DeliveryQueue))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, TableHealthProbe>(sp => new TableHealthProbe(Table(sp, FanOutNames.HistoryTable))));
         services.TryAddSingleton(sp => new StorageProvisioner(
-            DeliveryQueue(sp), sp.GetRequiredKeyedService<QueueClient>(FanOutNames.PoisonQueue), HistoryTable(sp)));
+            [Queue(sp, FanOutNames.DeliveryQueue), Queue(sp, FanOutNames.PoisonQueue)],
+            [Table(sp, FanOutNames.HistoryTable), Table(sp, FanOutNames.IdempotencyTable)]));
         return services;
     }
 
-    private static QueueClient DeliveryQueue(IServiceProvider services) => services.GetRequiredKeyedService<QueueClient>(FanOutNames.DeliveryQueue);
+    private static void AddQueue(IServiceCollection services, string name) =>
+        services.TryAddKeyedSingleton(name, (sp, _) => sp.GetRequiredService<QueueServiceClient>().GetQueueClient(name));
 
-    private static TableClient HistoryTable(IServiceProvider services) => services.GetRequiredKeyedService<TableClient>(FanOutNames.HistoryTable);
+    private static void AddTable(IServiceCollection services, string name) =>
+        services.TryAddKeyedSingleton(name, (sp, _) => sp.GetRequiredService<TableServiceClient>().GetTableClient(name));
+
+    private static QueueClient Queue(IServiceProvider services, string name) => services.GetRequiredKeyedService<QueueClient>(name);
+
+    private static TableClient Table(IServiceProvider services, string name) => services.GetRequiredKeyedService<TableClient>(name);
 }

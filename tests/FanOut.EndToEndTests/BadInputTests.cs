@@ -108,7 +108,7 @@ public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFi
         var only = Assert.Single(history.GetProperty("messages").EnumerateArray());
         Assert.Equal(id, only.GetProperty("id").GetString());
         Assert.Equal(1, only.GetProperty("offset").GetInt64());
-        Assert.Equal(0, await fixture.Storage.GetQueue(FanOutNames.PoisonQueue).GetApproximateCountAsync());
+        Assert.Equal(0, (await fixture.Queues.GetQueueClient(FanOutNames.PoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     /// <summary>A body of unknown length, so the client sends it chunked.</summary>

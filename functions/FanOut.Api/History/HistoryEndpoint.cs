@@ -1,6 +1,7 @@
 using System.Globalization;
 using FanOut.Api.Problems;
 using FanOut.Core.History;
+using FanOut.Core.Messages;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +20,7 @@ public static class HistoryEndpoint
 
         var (page, rejection) = await history.ReadAsync(hub, group, after ?? 0, limit, cancellationToken);
         return page is not null
-            ? TypedResults.Ok(new HistoryResponse(page.Epoch, page.Messages, page.Next))
+            ? TypedResults.Json(new HistoryResponse(page.Epoch, page.Messages, page.Next), MessageJson.Options)
             : ProblemResults.From(rejection!);
     }
 

@@ -1,30 +1,25 @@
-using Azure;
-using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace FanOut.Api.Problems;
 
-/// <summary>
-/// When Storage or SignalR fails under a request, the client gets a 503 problem with code
-/// <c>unavailable</c> (retry later; nothing was accepted) instead of a bare 500.
-/// </summary>
+/// <summary>The local host's exception handler: answers what <see cref="FailureMapping"/> recognises with its problem details.</summary>
 public sealed partial class DependencyFailureHandler(ILogger<DependencyFailureHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RequestFailedException or HttpRequestException or TimeoutException))
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (FailureMapping.TryMap(exception, httpContext.RequestAborted) is not { } rejection)
         {
             return false;
         }
 
-        LogDependencyFailed(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-        var problem = ProblemResults.From(new Rejection(RejectionCodes.Unavailable, "Storage or SignalR did not answer; nothing was accepted. Retry later."));
-        await problem.ExecuteAsync(httpContext);
+        LogRequestFailed(logger, exception, httpContext.Request.Method, httpContext.Request.Path, rejection.Code);
+        await ProblemResults.From(rejection).ExecuteAsync(httpContext);
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A dependency failed under {Method} {Path}")]
-    private static partial void LogDependencyFailed(ILogger logger, Exception error, string method, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed and was answered with {Code}")]
+    private static partial void LogRequestFailed(ILogger logger, Exception error, string method, string path, string code);
 }

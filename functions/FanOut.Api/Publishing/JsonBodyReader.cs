@@ -1,23 +1,25 @@
-using System.Buffers;
-using System.Text.Json;
+using FanOut.Api.Problems;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace FanOut.Api.Publishing;
 
 /// <summary>
-/// Reads a JSON request body without ever holding more than the limit: a declared
-/// Content-Length over the limit is refused before a byte is read, and a chunked body is cut
-/// off as soon as it passes the limit.
+/// Reads a UTF-8 JSON request body without ever holding more than the limit: a declared
+/// Content-Length over the limit is refused before a byte is read, and a chunked body is cut off as
+/// soon as it passes the limit. A body that cannot be read (bad framing, too slow) is refused with
+/// its own code; nothing is parsed here (see <see cref="Core.Messages.JsonBodyInspector"/>).
 /// </summary>
 public static class JsonBodyReader
 {
-    public static async Task<(JsonElement Root, Rejection? Rejected)> ReadAsync(
+    public static async Task<(ReadOnlyMemory<byte> Body, Rejection? Rejected)> ReadAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        ArgumentNullException.ThrowIfNull(request);
+        if (CheckMediaType(request.ContentType) is { } unsupported)
         {
-            return (default, new Rejection(RejectionCodes.UnsupportedMediaType, "Send the body as application/json."));
+            return (default, unsupported);
         }
 
         if (request.ContentLength > maxBytes)
@@ -25,52 +27,56 @@ public static class JsonBodyReader
             return (default, TooLarge(maxBytes));
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        var buffer = new byte[Math.Min(maxBytes + 1, (int?)request.ContentLength + 1 ?? 16 * 1024)];
+        var length = 0;
         try
         {
-            var length = 0;
             int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
                 length += read;
                 if (length > maxBytes)
                 {
                     return (default, TooLarge(maxBytes));
                 }
+
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Min(maxBytes + 1, buffer.Length * 2));
+                }
             }
-
-            return (Parse(buffer.AsSpan(0, length)), null);
         }
-        catch (JsonException ex)
+        catch (BadHttpRequestException ex)
         {
-            return (default, new Rejection(RejectionCodes.MalformedJson, $"The body is not valid JSON: {ex.Message}"));
+            return (default, FailureMapping.TryMap(ex, cancellationToken));
         }
-        finally
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return (default, new Rejection(RejectionCodes.UnreadableBody, "The request body could not be read; nothing was accepted."));
         }
-    }
 
-    /// <summary>Parses exactly one JSON value into an element that owns its bytes (the pooled buffer goes back).</summary>
-    private static JsonElement Parse(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json);
-        var root = JsonElement.ParseValue(ref reader);
-        return reader.Read() ? throw new JsonException("Unexpected content after the JSON value.") : root;
+        return (buffer.AsMemory(0, length), null);
     }
 
     private static Rejection TooLarge(int maxBytes) =>
-        new(RejectionCodes.PayloadTooLarge, $"The body is limited to {maxBytes} bytes so that a message fits one queue message.");
+        new(RejectionCodes.PayloadTooLarge, $"The body is limited to {maxBytes} bytes.");
 
-    private static bool IsJson(string? contentType)
+    /// <summary>JSON only (<c>application/json</c> or <c>+json</c>), and UTF-8: a charset other than utf-8 is refused.</summary>
+    private static Rejection? CheckMediaType(string? contentType)
     {
-        if (string.IsNullOrEmpty(contentType))
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
         {
-            return false;
+            return new Rejection(RejectionCodes.UnsupportedMediaType, "Send the body as application/json.");
         }
 
-        var mediaType = contentType.Split(';', 2)[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        var type = mediaType.MediaType.Value ?? string.Empty;
+        if (!type.Equals("application/json", StringComparison.OrdinalIgnoreCase) && !type.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Rejection(RejectionCodes.UnsupportedMediaType, "Send the body as application/json.");
+        }
+
+        return mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            ? new Rejection(RejectionCodes.UnsupportedMediaType, $"JSON is UTF-8; charset '{mediaType.Charset}' is not accepted.")
+            : null;
     }
 }

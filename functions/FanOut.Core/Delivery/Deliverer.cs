@@ -1,4 +1,4 @@
-using FanOut.Core.Diagnostics;
+using System.Collections.Concurrent;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
 using Microsoft.Extensions.Logging;
@@ -6,28 +6,44 @@ using Microsoft.Extensions.Logging;
 namespace FanOut.Core.Delivery;
 
 /// <summary>
-/// The delivery use case behind the queue trigger: persist with the next offset, then broadcast.
-/// Exceptions escape on purpose: the host retries the queue message and, after maxDequeueCount,
-/// moves it to the poison queue. A retry after a successful persist finds the message stored and
-/// broadcasts it again with the same offset, so clients can drop the repeat by offset.
+/// The delivery use case behind the queue trigger: store each message with its group's next offset,
+/// then broadcast it. Deliveries for one group in this process go through one <see cref="GroupLane"/>,
+/// which commits whatever is waiting in one transaction and broadcasts in offset order, so concurrent
+/// deliveries join each other instead of racing for the group's head.
+/// The returned task fails when this message's commit or broadcast failed: the host then retries it
+/// (a retry keeps the first offset) and, after maxDequeueCount, moves it to the poison queue.
 /// </summary>
-public sealed partial class Deliverer(HistoryAppender history, IBroadcaster broadcaster, TimeProvider clock, FanOutMetrics metrics, ILogger<Deliverer> logger)
+public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, DeliveryObserver observer, ILogger<Deliverer> logger)
 {
-    /// <summary>Delivers one queue message's text (already decoded from the queue's encoding).</summary>
-    public Task<Envelope> DeliverAsync(ReadOnlySpan<byte> queueMessageUtf8, CancellationToken cancellationToken) =>
-        DeliverAsync(MessageJson.DeserializeQueued(queueMessageUtf8), cancellationToken);
+    /// <summary>Idle lanes beyond this many are dropped (they only cache a head).</summary>
+    internal const int MaxIdleLanes = 10_000;
 
-    public async Task<Envelope> DeliverAsync(QueuedMessage message, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<(string Hub, string Group), GroupLane> _lanes = new();
+
+    /// <summary>Delivers one queue message's JSON (already decoded from the queue's encoding).</summary>
+    public Task<Envelope> DeliverAsync(ReadOnlyMemory<byte> queueMessageUtf8, CancellationToken cancellationToken) =>
+        DeliverAsync(MessageJson.DeserializeQueued(queueMessageUtf8.Span), cancellationToken);
+
+    public Task<Envelope> DeliverAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
-        var appended = await history.AppendAsync(message, cancellationToken);
-        await broadcaster.BroadcastAsync(appended.Envelope, cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        if (_lanes.Count > MaxIdleLanes)
+        {
+            DropIdleLanes();
+        }
 
-        var lag = clock.GetUtcNow() - message.SentAt;
-        metrics.Delivered(message.Hub, lag);
-        LogDelivered(logger, message.Id, message.Hub, message.Group, appended.Envelope.Offset, lag.TotalMilliseconds);
-        return appended.Envelope;
+        var lane = _lanes.GetOrAdd((message.Hub, message.Group), _ => new GroupLane(writer, broadcaster, observer, logger));
+        return lane.DeliverAsync(message).WaitAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered message {MessageId} to {Hub}/{Group} at offset {Offset} ({LagMs:F1} ms after accept)")]
-    private static partial void LogDelivered(ILogger logger, string messageId, string hub, string group, long offset, double lagMs);
+    private void DropIdleLanes()
+    {
+        foreach (var (key, lane) in _lanes)
+        {
+            if (lane.IsIdle)
+            {
+                _lanes.TryRemove(new KeyValuePair<(string, string), GroupLane>(key, lane));
+            }
+        }
+    }
 }

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace FanOut.Core.Health;
 
-/// <summary>Runs every probe at once, each bounded by a timeout, so one hung dependency cannot hang the endpoint.</summary>
-public sealed class HealthCheck(IEnumerable<IHealthProbe> probes)
+/// <summary>
+/// Runs every probe at once, each bounded by a timeout, so one hung dependency cannot hang the endpoint.
+/// A failing probe's error is logged here; callers of the endpoint only see that it failed.
+/// </summary>
+public sealed partial class HealthCheck(IEnumerable<IHealthProbe> probes, ILogger<HealthCheck> logger)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -13,7 +17,7 @@ public sealed class HealthCheck(IEnumerable<IHealthProbe> probes)
         return new HealthReport(results.All(r => r.Healthy), results);
     }
 
-    private static async Task<ProbeResult> RunAsync(IHealthProbe probe, CancellationToken cancellationToken)
+    private async Task<ProbeResult> RunAsync(IHealthProbe probe, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -25,7 +29,11 @@ public sealed class HealthCheck(IEnumerable<IHealthProbe> probes)
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            LogProbeFailed(logger, ex, probe.Name);
             return new ProbeResult(probe.Name, false, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health probe {Probe} failed")]
+    private static partial void LogProbeFailed(ILogger logger, Exception error, string probe);
 }

@@ -2,5 +2,5 @@ using FanOut.Core.Messages;
 
 namespace FanOut.Core.History;
 
-/// <summary>The envelope as stored, and whether this call stored it (false: it was stored by an earlier attempt).</summary>
+/// <summary>A message as stored, and whether this commit stored it (false: an earlier attempt did, and it keeps that offset).</summary>
 public sealed record AppendResult(Envelope Envelope, bool IsNew);

@@ -2,20 +2,31 @@ using FanOut.Core.Messages;
 
 namespace FanOut.Core.History;
 
-/// <summary>Per-group message history with a counter row, as a store with optimistic concurrency provides it.</summary>
+/// <summary>
+/// Per-group message history with a head row (last offset, epoch, concurrency token), as a store
+/// with atomic multi-row commits and optimistic concurrency (Azure Table storage) provides it.
+/// </summary>
 public interface IHistoryStore
 {
+    /// <summary>How many messages one <see cref="TryCommitAsync"/> may carry.</summary>
+    int MaxMessagesPerCommit { get; }
+
+    /// <summary>How many bytes of <c>data</c> one <see cref="TryCommitAsync"/> may carry in all.</summary>
+    int MaxDataBytesPerCommit { get; }
+
     /// <summary>The group's head, or null when the group has no history yet.</summary>
     Task<GroupHead?> ReadHeadAsync(string hub, string group, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores <paramref name="envelope"/> and advances the head from <paramref name="expected"/> to
-    /// <c>envelope.Offset</c> in one atomic step, and records the message id so a redelivery is recognised.
+    /// Stores <paramref name="envelopes"/> (consecutive offsets after <paramref name="expected"/>) and
+    /// moves the head to the last of them, all or nothing; each message id is recorded so a redelivery
+    /// is recognised. Returns the new head, or null when nothing was stored because the head moved or
+    /// one of the messages is already stored.
     /// </summary>
-    Task<CommitOutcome> TryCommitAsync(GroupHead expected, Envelope envelope, CancellationToken cancellationToken);
+    Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken);
 
-    /// <summary>The stored envelope of message <paramref name="messageId"/>, or null.</summary>
-    Task<Envelope?> FindAsync(string hub, string group, string messageId, CancellationToken cancellationToken);
+    /// <summary>The stored envelopes among <paramref name="messageIds"/>, by id.</summary>
+    Task<IReadOnlyDictionary<string, Envelope>> FindAsync(string hub, string group, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> envelopes with offsets above <paramref name="after"/>, ascending.</summary>
     Task<IReadOnlyList<Envelope>> ReadAsync(string hub, string group, long after, int limit, CancellationToken cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FanOut.Core.Messages;
 
 /// <summary>
@@ -13,5 +11,5 @@ public sealed record Envelope(
     long Offset,
     string Epoch,
     string Event,
-    JsonElement Data,
+    RawJson Data,
     DateTimeOffset SentAt);

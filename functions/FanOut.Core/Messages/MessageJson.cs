@@ -1,11 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FanOut.Core.Messages;
 
 /// <summary>
-/// The one JSON shape of messages on the wire, in the queue and in history: camelCase, and
-/// <c>data</c> kept byte for byte as the publisher sent it (see <see cref="RawJsonConverter"/>).
+/// The one JSON shape of messages on the wire, in the queue and in history: camelCase, non-ASCII
+/// left unescaped, and <c>data</c> written byte for byte as the publisher sent it (<see cref="RawJson"/>).
 /// </summary>
 public static class MessageJson
 {
@@ -22,8 +23,8 @@ public static class MessageJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new RawJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FanOut.Core.Messages;
 
 /// <summary>An accepted message on its way through the delivery queue: an envelope without its offset yet.</summary>
@@ -8,7 +6,7 @@ public sealed record QueuedMessage(
     string Hub,
     string Group,
     string Event,
-    JsonElement Data,
+    RawJson Data,
     DateTimeOffset SentAt)
 {
     public Envelope ToEnvelope(long offset, string epoch) => new(Id, Hub, Group, offset, epoch, Event, Data, SentAt);

@@ -1,29 +1,23 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FanOut.Core.Messages;
 
-/// <summary>
-/// Writes a <see cref="JsonElement"/> as the exact text it was parsed from. Re-encoding would
-/// escape every non-ASCII character (an emoji becomes 12 bytes), breaking the size budget that
-/// lets a message fit one queue message.
-/// </summary>
-public sealed class RawJsonConverter : JsonConverter<JsonElement>
+/// <summary>Reads a JSON value as its original bytes and writes them back unchanged.</summary>
+public sealed class RawJsonConverter : JsonConverter<RawJson>
 {
-    public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override bool HandleNull => true;
+
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        return document.RootElement.Clone();
+        var element = JsonElement.ParseValue(ref reader);
+        return RawJson.FromTrustedUtf8(JsonMarshal.GetRawUtf8Value(element).ToArray());
     }
 
-    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, RawJson? value, JsonSerializerOptions options)
     {
-        if (value.ValueKind == JsonValueKind.Undefined)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteRawValue((value ?? RawJson.Null).Utf8.Span, skipInputValidation: true);
     }
 }

@@ -1,12 +1,11 @@
-using FanOut.Core.Messages;
 using FanOut.Core.Validation;
 
 namespace FanOut.Core.Publishing;
 
-/// <summary>Either the accepted message (now in the queue) or why it was rejected (nothing enqueued).</summary>
-public sealed record PublishResult(QueuedMessage? Accepted, Rejection? Rejected)
+/// <summary>Either the receipt of an accepted message (it is in the queue) or why it was refused (nothing enqueued).</summary>
+public sealed record PublishResult(PublishReceipt? Accepted, Rejection? Rejected)
 {
-    public static PublishResult Accept(QueuedMessage message) => new(message, null);
+    public static PublishResult Accept(PublishReceipt receipt) => new(receipt, null);
 
     public static PublishResult Reject(Rejection rejection) => new(null, rejection);
 }

@@ -5,15 +5,22 @@ using Microsoft.Extensions.Logging;
 
 namespace FanOut.Core.Publishing;
 
-/// <summary>The publish use case: validate, stamp an id and a time, enqueue exactly one queue message.</summary>
-public sealed partial class Publisher(IDeliveryQueue queue, TimeProvider clock, FanOutMetrics metrics, ILogger<Publisher> logger)
+/// <summary>
+/// The publish use case: validate, stamp an id and a time, enqueue exactly one queue message. With an
+/// Idempotency-Key, <see cref="IdempotencyGate"/> makes every repeat of the request answer like the
+/// first one without enqueueing again.
+/// </summary>
+public sealed partial class Publisher(
+    IDeliveryQueue queue, IdempotencyGate idempotency, TimeProvider clock, FanOutMetrics metrics, ILogger<Publisher> logger)
 {
     public async Task<PublishResult> PublishAsync(PublishCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var rejection = NameRules.CheckHubAndGroup(command.Hub, command.Group)
             ?? (command.Event is null
                 ? new Rejection(RejectionCodes.MissingEvent, "The body needs an \"event\" member naming the client method to call.")
-                : NameRules.CheckEvent(command.Event));
+                : NameRules.CheckEvent(command.Event))
+            ?? (command.IdempotencyKey is null ? null : IdempotencyGate.CheckKey(command.IdempotencyKey));
         if (rejection is not null)
         {
             metrics.Rejected(rejection.Code);
@@ -28,12 +35,36 @@ public sealed partial class Publisher(IDeliveryQueue queue, TimeProvider clock, 
             command.Data,
             clock.GetUtcNow());
 
+        if (command.IdempotencyKey is not { } key)
+        {
+            await EnqueueAsync(message, cancellationToken);
+            return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false));
+        }
+
+        var result = await idempotency.PublishOnceAsync(message, key, m => EnqueueAsync(m, cancellationToken), cancellationToken);
+        if (result.Rejected is { } reused)
+        {
+            metrics.Rejected(reused.Code);
+        }
+        else if (result.Accepted is { Replayed: true } replay)
+        {
+            metrics.Replayed(replay.Hub);
+            LogReplayed(logger, replay.Id, replay.Hub, replay.Group);
+        }
+
+        return result;
+    }
+
+    private async Task EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
         await queue.EnqueueAsync(message, cancellationToken);
         metrics.Published(message.Hub);
         LogAccepted(logger, message.Id, message.Hub, message.Group, message.Event);
-        return PublishResult.Accept(message);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted message {MessageId} for {Hub}/{Group} ({Event})")]
     private static partial void LogAccepted(ILogger logger, string messageId, string hub, string group, string @event);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a repeated publish with message {MessageId} for {Hub}/{Group}; nothing enqueued")]
+    private static partial void LogReplayed(ILogger logger, string messageId, string hub, string group);
 }

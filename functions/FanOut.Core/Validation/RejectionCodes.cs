@@ -9,10 +9,17 @@ public static class RejectionCodes
     public const string InvalidConnectionId = "invalid_connection_id";
     public const string InvalidUserId = "invalid_user_id";
     public const string InvalidQuery = "invalid_query";
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string MissingEvent = "missing_event";
     public const string MalformedJson = "malformed_json";
+    public const string InvalidEncoding = "invalid_encoding";
+    public const string TooDeep = "too_deep";
+    public const string UnreadableBody = "unreadable_body";
+    public const string RequestTimeout = "request_timeout";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string NotFound = "not_found";
     public const string UnknownConnection = "unknown_connection";
     public const string Unavailable = "unavailable";

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FanOut.LocalHost.Settings;
-using FanOut.Storage.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,7 +36,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     /// <summary>A connection string for the dev account with explicit endpoints on this instance's ports.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentStorage.AccountName};AccountKey={DevelopmentStorage.AccountKey};" +
+        $"DefaultEndpointsProtocol=http;AccountName={AzuriteAccount.Name};AccountKey={AzuriteAccount.Key};" +
         $"BlobEndpoint={Endpoint(BlobPort)};QueueEndpoint={Endpoint(QueuePort)};TableEndpoint={Endpoint(TablePort)};";
 
     public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
@@ -201,7 +200,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     }
 
     private static string Endpoint(int port) =>
-        string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/{DevelopmentStorage.AccountName}");
+        string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/{AzuriteAccount.Name}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Azurite (pid {ProcessId}) listens on blob {BlobPort}, queue {QueuePort}, table {TablePort}")]
     private static partial void LogStarted(ILogger logger, int processId, int blobPort, int queuePort, int tablePort);

@@ -1,6 +1,6 @@
-using FanOut.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using FanOut.LocalHost.Settings;
-using FanOut.Storage.Connections;
 using FanOut.Storage.Provisioning;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,8 @@ namespace FanOut.LocalHost.Azurite;
 /// queues and the table if they are missing.
 /// </summary>
 public sealed partial class LocalStorageStartup(
-    IConfiguration configuration,
+    QueueServiceClient queues,
+    TableServiceClient tables,
     IHostEnvironment environment,
     IOptions<LocalHostOptions> options,
     StorageProvisioner provisioner,
@@ -41,8 +42,7 @@ public sealed partial class LocalStorageStartup(
 
     private async Task<AzuriteProcess?> StartAzuriteIfAbsentAsync(CancellationToken cancellationToken)
     {
-        var endpoints = StorageConnectionResolver.Resolve(configuration, FanOutNames.StorageConnection);
-        if (endpoints.QueueEndpoint is not { IsLoopback: true } queue || endpoints.TableEndpoint is not { IsLoopback: true } table)
+        if (queues.Uri is not { IsLoopback: true } queue || tables.Uri is not { IsLoopback: true } table)
         {
             return null;
         }
@@ -59,7 +59,7 @@ public sealed partial class LocalStorageStartup(
         return await AzuriteProcess.StartAsync(
             new AzuriteOptions
             {
-                BlobPort = endpoints.BlobEndpoint?.Port ?? 10000,
+                BlobPort = AzuriteAccount.DefaultBlobPort,
                 QueuePort = queue.Port,
                 TablePort = table.Port,
                 Location = location,

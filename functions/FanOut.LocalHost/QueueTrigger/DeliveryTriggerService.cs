@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.Core.Delivery;
 using FanOut.Storage.Queues;
@@ -7,7 +8,8 @@ namespace FanOut.LocalHost.QueueTrigger;
 
 /// <summary>The local counterpart of the Functions shell's queue-triggered Deliver function.</summary>
 public sealed class DeliveryTriggerService(
-    IQueueClientFactory queues,
+    [FromKeyedServices(FanOutNames.DeliveryQueue)] QueueClient deliveryQueue,
+    [FromKeyedServices(FanOutNames.PoisonQueue)] QueueClient poisonQueue,
     IOptions<QueueTriggerOptions> options,
     Deliverer deliverer,
     QueueWakeup wakeup,
@@ -16,10 +18,10 @@ public sealed class DeliveryTriggerService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var listener = new QueueTriggerListener(
-            queues.GetQueue(FanOutNames.DeliveryQueue),
-            queues.GetQueue(FanOutNames.PoisonQueue),
+            deliveryQueue,
+            poisonQueue,
             options.Value,
-            (message, cancellationToken) => deliverer.DeliverAsync(message.Span, cancellationToken),
+            (message, cancellationToken) => deliverer.DeliverAsync(message, cancellationToken),
             wakeup,
             logger);
         return listener.RunAsync(stoppingToken);

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using FanOut.Storage.Queues;
 
 namespace FanOut.LocalHost.QueueTrigger;
@@ -8,7 +10,9 @@ namespace FanOut.LocalHost.QueueTrigger;
 /// running; delete on success; on failure make the message visible again after visibilityTimeout,
 /// and once it has been tried maxDequeueCount times copy it to the poison queue and delete it.
 /// An empty queue is polled less and less often, up to maxPollingInterval, unless a
-/// <see cref="QueueWakeup"/> says a message just arrived.
+/// <see cref="QueueWakeup"/> says a message just arrived. Unlike the Functions host, which hides a
+/// message for 10 minutes while it runs, a <see cref="MessageLease"/> keeps it hidden in short renewed
+/// steps, so a killed process's messages come back within <see cref="DefaultLeaseDuration"/>.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     QueueClient queue,
@@ -16,10 +20,13 @@ public sealed partial class QueueTriggerListener(
     QueueTriggerOptions options,
     Func<ReadOnlyMemory<byte>, CancellationToken, Task> handler,
     QueueWakeup wakeup,
-    ILogger logger)
+    ILogger logger,
+    TimeSpan? leaseDuration = null)
 {
-    /// <summary>How long a fetched message stays hidden while it is processed (the Functions host uses 10 minutes).</summary>
-    public static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>How long a received message stays hidden between lease renewals (renewed every third of it).</summary>
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan _leaseDuration = leaseDuration ?? DefaultLeaseDuration;
 
     /// <summary>The first pause after an empty poll; it doubles up to maxPollingInterval.</summary>
     public static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
@@ -38,7 +45,7 @@ public sealed partial class QueueTriggerListener(
             }
 
             var batch = await TryReceiveAsync(stoppingToken);
-            if (batch is not { Count: > 0 })
+            if (batch is not { Length: > 0 })
             {
                 await PauseAsync(pause, stoppingToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, Math.Max(options.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
@@ -53,19 +60,20 @@ public sealed partial class QueueTriggerListener(
         await Task.WhenAll(running);
     }
 
-    private async Task<IReadOnlyList<ReceivedMessage>?> TryReceiveAsync(CancellationToken stoppingToken)
+    private async Task<QueueMessage[]?> TryReceiveAsync(CancellationToken stoppingToken)
     {
         try
         {
-            return await queue.ReceiveAsync(options.BatchSize, ProcessingTimeout, stoppingToken);
+            var received = await queue.ReceiveMessagesAsync(options.BatchSize, _leaseDuration, stoppingToken);
+            return received.Value;
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            LogReceiveFailed(logger, ex, queue.Name);
             return null;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
+            LogReceiveFailed(logger, ex, queue.Name);
             return null;
         }
     }
@@ -82,70 +90,77 @@ public sealed partial class QueueTriggerListener(
         }
     }
 
-    private async Task ProcessAsync(ReceivedMessage message, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
         await Task.Yield();
         if (message.DequeueCount > options.MaxDequeueCount)
         {
             // Tried too often already (an earlier process died mid-way each time): do not try again.
-            await MoveToPoisonAsync(message, lastError: null);
+            await MoveToPoisonAsync(message, message.PopReceipt, lastError: null);
             return;
         }
 
+        Exception? failure = null;
+        var lease = new MessageLease(queue, message, _leaseDuration);
         try
         {
-            await handler(Decode(message.Text), stoppingToken);
+            await handler(message.Body.ToMemory(), stoppingToken);
         }
         catch (Exception ex)
         {
-            await HandleFailureAsync(message, ex);
-            return;
+            failure = ex;
+        }
+        finally
+        {
+            await lease.DisposeAsync();
         }
 
-        await DeleteAsync(message);
+        if (failure is null)
+        {
+            await DeleteAsync(message.MessageId, lease.PopReceipt);
+        }
+        else if (message.DequeueCount >= options.MaxDequeueCount)
+        {
+            await MoveToPoisonAsync(message, lease.PopReceipt, failure);
+        }
+        else
+        {
+            await ReleaseForRetryAsync(message, lease.PopReceipt, failure);
+        }
     }
 
-    private ReadOnlyMemory<byte> Decode(string text) =>
-        options.UsesBase64 ? Convert.FromBase64String(text) : System.Text.Encoding.UTF8.GetBytes(text);
-
-    private async Task HandleFailureAsync(ReceivedMessage message, Exception error)
+    private async Task ReleaseForRetryAsync(QueueMessage message, string popReceipt, Exception error)
     {
-        if (message.DequeueCount >= options.MaxDequeueCount)
-        {
-            await MoveToPoisonAsync(message, error);
-            return;
-        }
-
         LogRetrying(logger, error, message.MessageId, queue.Name, message.DequeueCount, options.MaxDequeueCount);
         try
         {
-            await queue.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, options.VisibilityTimeout, CancellationToken.None);
+            await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // The message reappears when its processing timeout ends; nothing is lost.
+            // The message reappears when its lease runs out; nothing is lost.
             LogReleaseFailed(logger, ex, message.MessageId);
         }
     }
 
-    private async Task MoveToPoisonAsync(ReceivedMessage message, Exception? lastError)
+    private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, Exception? lastError)
     {
         // Copy first, then delete: a crash in between leaves a copy in both queues, never in none.
-        await poisonQueue.SendAsync(message.Text, null, null, CancellationToken.None);
-        await DeleteAsync(message);
+        await poisonQueue.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+        await DeleteAsync(message.MessageId, popReceipt);
         LogPoisoned(logger, lastError, message.MessageId, queue.Name, poisonQueue.Name, message.DequeueCount, lastError?.Message);
     }
 
-    private async Task DeleteAsync(ReceivedMessage message)
+    private async Task DeleteAsync(string messageId, string popReceipt)
     {
         try
         {
-            await queue.DeleteAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None);
         }
         catch (Exception ex)
         {
             // Delivery is idempotent: if the message reappears, history recognises it.
-            LogDeleteFailed(logger, ex, message.MessageId);
+            LogDeleteFailed(logger, ex, messageId);
         }
     }
 
@@ -158,7 +173,7 @@ public sealed partial class QueueTriggerListener(
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} from {Queue} moved to {PoisonQueue} after {DequeueCount} attempts; last error: {LastError}")]
     private static partial void LogPoisoned(ILogger logger, Exception? error, string messageId, string queue, string poisonQueue, long dequeueCount, string? lastError);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release message {MessageId} for retry; it reappears after its processing timeout")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release message {MessageId} for retry; it reappears when its lease runs out")]
     private static partial void LogReleaseFailed(ILogger logger, Exception error, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete handled message {MessageId}; a redelivery will be recognised by history")]

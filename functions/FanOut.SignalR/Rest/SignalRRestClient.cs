@@ -17,13 +17,13 @@ public class SignalRRestClient
     private readonly HttpPipeline _pipeline;
     private readonly Uri _endpoint;
 
-    public SignalRRestClient(SignalRServiceEndpoint endpoint, SignalRRestClientOptions? options = null)
+    public SignalRRestClient(SignalRServiceEndpoint endpoint, SignalRRestClientOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= new SignalRRestClientOptions();
         _endpoint = endpoint.ServerEndpoint;
         HttpPipelinePolicy auth = endpoint.AccessKey is { } key
-            ? new AccessKeyAuthenticationPolicy(new AccessKeyTokenIssuer(key), options.AccessTokenLifetime)
+            ? new AccessKeyAuthenticationPolicy(new AccessKeyTokenIssuer(key, time), options.AccessTokenLifetime, time ?? TimeProvider.System)
             : new BearerTokenAuthenticationPolicy(endpoint.Credential!, SignalRRestClientOptions.EntraScope);
         _pipeline = HttpPipelineBuilder.Build(options, [], [auth], new ResponseClassifier());
     }

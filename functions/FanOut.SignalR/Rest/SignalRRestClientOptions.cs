@@ -11,8 +11,8 @@ public sealed class SignalRRestClientOptions : ClientOptions
     /// <summary>The Microsoft Entra scope for Azure SignalR Service.</summary>
     public const string EntraScope = "https://signalr.azure.com/.default";
 
-    /// <summary>How long a REST AccessKey token lives; it is made per request, so this only needs to cover one attempt.</summary>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a REST AccessKey token lives; each is reused for its URL for half of that.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public SignalRRestClientOptions()
     {

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using FanOut.Core.Health;
-using FanOut.Storage.Tables;
 
 namespace FanOut.Storage.Health;
 
@@ -10,7 +10,11 @@ public sealed class TableHealthProbe(TableClient table) : IHealthProbe
 
     public async Task<ProbeResult> CheckAsync(CancellationToken cancellationToken)
     {
-        await table.QueryAsync(null, 1, null, cancellationToken);
+        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            break;
+        }
+
         return new ProbeResult(Name, true, 0, null);
     }
 }

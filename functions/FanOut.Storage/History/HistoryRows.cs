@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Azure.Data.Tables;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
-using FanOut.Storage.Tables;
 
 namespace FanOut.Storage.History;
 
@@ -26,8 +24,8 @@ public static class HistoryRows
     public static TableEntity Head(string partitionKey, long lastOffset, string epoch) =>
         new(partitionKey, HeadRowKey) { ["LastOffset"] = lastOffset, ["Epoch"] = epoch };
 
-    public static GroupHead ToHead(TableEntity row) =>
-        new(row.GetInt64("LastOffset") ?? 0, row.GetString("Epoch") ?? string.Empty, row.ETag);
+    public static GroupHead ToHead(TableEntity row, string? etag = null) =>
+        new(row.GetInt64("LastOffset") ?? 0, row.GetString("Epoch") ?? string.Empty, etag ?? row.ETag.ToString());
 
     /// <summary><c>Data</c> is the raw JSON as UTF-8 bytes (Edm.Binary): a string would count double against the 64 KiB property limit.</summary>
     public static TableEntity Message(string partitionKey, Envelope envelope) =>
@@ -35,7 +33,7 @@ public static class HistoryRows
         {
             ["Id"] = envelope.Id,
             ["Event"] = envelope.Event,
-            ["Data"] = Encoding.UTF8.GetBytes(envelope.Data.ValueKind == JsonValueKind.Undefined ? "null" : envelope.Data.GetRawText()),
+            ["Data"] = envelope.Data.Utf8.ToArray(),
             ["SentAt"] = envelope.SentAt,
             ["Epoch"] = envelope.Epoch,
         };
@@ -43,9 +41,13 @@ public static class HistoryRows
     public static TableEntity Id(string partitionKey, string messageId, long offset) =>
         new(partitionKey, IdRowKey(messageId)) { ["Offset"] = offset };
 
+    /// <summary>
+    /// The envelope of a message row. Stored data that is not JSON every client can read (written by
+    /// hand, or by an older version) comes back as <c>null</c> rather than breaking the history page.
+    /// </summary>
     public static Envelope ToEnvelope(string hub, string group, TableEntity row)
     {
-        using var data = JsonDocument.Parse(row.GetBinary("Data") ?? "null"u8.ToArray());
+        var data = row.GetBinary("Data");
         return new Envelope(
             row.GetString("Id") ?? string.Empty,
             hub,
@@ -53,7 +55,7 @@ public static class HistoryRows
             long.Parse(row.RowKey, CultureInfo.InvariantCulture),
             row.GetString("Epoch") ?? string.Empty,
             row.GetString("Event") ?? string.Empty,
-            data.RootElement.Clone(),
+            data is not null && JsonBodyInspector.Check(data) is null ? RawJson.FromTrustedUtf8(data) : RawJson.Null,
             row.GetDateTimeOffset("SentAt") ?? default);
     }
 }

@@ -1,85 +1,91 @@
 using Azure;
+using Azure.Data.Tables;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
-using FanOut.Storage.Tables;
-using Microsoft.Extensions.Logging;
 
 namespace FanOut.Storage.History;
 
 /// <summary>
 /// Group history in Azure Table storage (layout in <see cref="HistoryRows"/>). A commit is one entity
-/// group transaction: the head moves under If-Match, and the message and id rows are inserted, all or nothing.
+/// group transaction: the head moves under If-Match and every message and id row is inserted, all or
+/// nothing. An id row that already exists (a redelivered message) fails the whole transaction with 409.
 /// </summary>
-public sealed partial class TableHistoryStore(TableClient table, ILogger<TableHistoryStore> logger) : IHistoryStore
+public sealed class TableHistoryStore(TableClient table) : IHistoryStore
 {
-    /// <summary>The Table service returns at most 1,000 entities per query page.</summary>
-    private const int MaxPageSize = 1000;
+    /// <summary>A transaction holds 100 entities: the head plus two rows per message.</summary>
+    public int MaxMessagesPerCommit => 49;
+
+    /// <summary>A transaction's body is at most 4 MiB; binary data travels base64-encoded (4/3).</summary>
+    public int MaxDataBytesPerCommit => 2 * 1024 * 1024;
 
     public async Task<GroupHead?> ReadHeadAsync(string hub, string group, CancellationToken cancellationToken)
     {
-        var row = await table.GetAsync(HistoryRows.PartitionKey(hub, group), HistoryRows.HeadRowKey, cancellationToken);
-        return row is null ? null : HistoryRows.ToHead(row);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(HistoryRows.PartitionKey(hub, group), HistoryRows.HeadRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? HistoryRows.ToHead(row.Value!) : null;
     }
 
-    public async Task<CommitOutcome> TryCommitAsync(GroupHead expected, Envelope envelope, CancellationToken cancellationToken)
+    public async Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(envelope);
-        var pk = HistoryRows.PartitionKey(envelope.Hub, envelope.Group);
-        var head = HistoryRows.Head(pk, envelope.Offset, envelope.Epoch);
-        TableTransactionAction[] actions =
-        [
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var pk = HistoryRows.PartitionKey(envelopes[0].Hub, envelopes[0].Group);
+        var head = HistoryRows.Head(pk, envelopes[^1].Offset, expected.Epoch);
+        var actions = new List<TableTransactionAction>(1 + (2 * envelopes.Count))
+        {
             expected.ETag is null
                 ? new(TableTransactionActionType.Add, head)
-                : new(TableTransactionActionType.UpdateReplace, head, expected.ETag),
-            new(TableTransactionActionType.Add, HistoryRows.Message(pk, envelope)),
-            new(TableTransactionActionType.Add, HistoryRows.Id(pk, envelope.Id, envelope.Offset)),
-        ];
+                : new(TableTransactionActionType.UpdateReplace, head, new ETag(expected.ETag)),
+        };
+        foreach (var envelope in envelopes)
+        {
+            actions.Add(new(TableTransactionActionType.Add, HistoryRows.Message(pk, envelope)));
+            actions.Add(new(TableTransactionActionType.Add, HistoryRows.Id(pk, envelope.Id, envelope.Offset)));
+        }
 
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-            return CommitOutcome.Committed;
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return HistoryRows.ToHead(head, responses.Value[0].Headers.ETag?.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            var known = await table.GetAsync(pk, HistoryRows.IdRowKey(envelope.Id), cancellationToken) is not null;
-            LogConflict(logger, envelope.Id, pk, envelope.Offset, ex.Status, known);
-            return known ? CommitOutcome.AlreadyStored : CommitOutcome.HeadChanged;
+            return null;
         }
     }
 
-    public async Task<Envelope?> FindAsync(string hub, string group, string messageId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Envelope>> FindAsync(
+        string hub, string group, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         var pk = HistoryRows.PartitionKey(hub, group);
-        var id = await table.GetAsync(pk, HistoryRows.IdRowKey(messageId), cancellationToken);
-        if (id?.GetInt64("Offset") is not { } offset)
+        var found = await Task.WhenAll(messageIds.Select(async id =>
         {
-            return null;
-        }
+            var idRow = await table.GetEntityIfExistsAsync<TableEntity>(pk, HistoryRows.IdRowKey(id), cancellationToken: cancellationToken);
+            if (!idRow.HasValue || idRow.Value!.GetInt64("Offset") is not { } offset)
+            {
+                return null;
+            }
 
-        var row = await table.GetAsync(pk, HistoryRows.OffsetRowKey(offset), cancellationToken);
-        return row is null ? null : HistoryRows.ToEnvelope(hub, group, row);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, HistoryRows.OffsetRowKey(offset), cancellationToken: cancellationToken);
+            return row.HasValue ? HistoryRows.ToEnvelope(hub, group, row.Value!) : null;
+        }));
+        return found.OfType<Envelope>().ToDictionary(e => e.Id);
     }
 
     public async Task<IReadOnlyList<Envelope>> ReadAsync(string hub, string group, long after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var pk = HistoryRows.PartitionKey(hub, group);
-        var filter = TableFilter.Create($"PartitionKey eq {pk} and RowKey gt {HistoryRows.OffsetRowKey(after)} and RowKey lt {"~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {HistoryRows.OffsetRowKey(after)} and RowKey lt {"~"}");
         var messages = new List<Envelope>(Math.Min(limit, 1000));
-        TableContinuation? continuation = null;
-        do
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
-            var page = await table.QueryAsync(filter, Math.Min(MaxPageSize, limit - messages.Count), continuation, cancellationToken);
-            messages.AddRange(page.Entities.Select(row => HistoryRows.ToEnvelope(hub, group, row)));
-            continuation = page.Continuation;
+            messages.Add(HistoryRows.ToEnvelope(hub, group, row));
+            if (messages.Count == limit)
+            {
+                break;
+            }
         }
-        while (continuation is not null && messages.Count < limit);
 
         return messages;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Commit of {MessageId} at {Partition}/{Offset} refused with {Status}; already stored: {AlreadyStored}")]
-    private static partial void LogConflict(ILogger logger, string messageId, string partition, long offset, int status, bool alreadyStored);
 }

@@ -1,17 +1,16 @@
-using FanOut.Storage.Queues;
-using FanOut.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace FanOut.Storage.Provisioning;
 
 /// <summary>
-/// Creates the delivery queue, its poison queue and the history table when they are missing: for
-/// local development and tests (in Azure the Bicep template creates them).
+/// Creates the queues and tables when they are missing: for local development and tests
+/// (in Azure the Bicep template creates them).
 /// </summary>
-public sealed class StorageProvisioner(QueueClient deliveryQueue, QueueClient poisonQueue, TableClient historyTable)
+public sealed class StorageProvisioner(IReadOnlyList<QueueClient> queues, IReadOnlyList<TableClient> tables)
 {
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(
-            deliveryQueue.CreateIfNotExistsAsync(cancellationToken),
-            poisonQueue.CreateIfNotExistsAsync(cancellationToken),
-            historyTable.CreateIfNotExistsAsync(cancellationToken));
+            queues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken))
+                .Concat<Task>(tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))));
 }

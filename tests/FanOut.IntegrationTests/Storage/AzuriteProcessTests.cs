@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FanOut.LocalHost.Azurite;
-using FanOut.Storage.Connections;
+using Azure.Storage.Queues;
 
 namespace FanOut.IntegrationTests.Storage;
 
@@ -16,15 +16,15 @@ public sealed class AzuriteProcessTests
             await using (var first = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = location }))
             {
                 firstPid = first.ProcessId;
-                var queue = StorageAccount.FromConnectionString(first.ConnectionString).GetQueue("kept");
+                var queue = Queue(first.ConnectionString);
                 await queue.CreateIfNotExistsAsync();
-                await queue.SendAsync("survives");
+                await queue.SendMessageAsync("survives");
             }
 
             await using var second = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = location });
-            var again = StorageAccount.FromConnectionString(second.ConnectionString).GetQueue("kept");
+            var again = Queue(second.ConnectionString);
 
-            Assert.Equal(1, await again.GetApproximateCountAsync());
+            Assert.Equal(1, (await again.GetPropertiesAsync()).Value.ApproximateMessagesCount);
             Assert.Throws<ArgumentException>(() => Process.GetProcessById(firstPid));
         }
         finally
@@ -32,4 +32,7 @@ public sealed class AzuriteProcessTests
             Directory.Delete(location, recursive: true);
         }
     }
+
+    private static QueueClient Queue(string connectionString) =>
+        new(connectionString, "kept", new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
 }

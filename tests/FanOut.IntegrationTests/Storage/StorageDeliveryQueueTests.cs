@@ -1,11 +1,11 @@
 using System.Text;
-using System.Text.Json;
+using Azure.Storage.Queues;
+using FanOut.Core;
 using FanOut.Core.Messages;
-using FanOut.Storage.Publishing;
-using FanOut.Storage.Queues;
+using FanOut.Core.Publishing;
+using FanOut.Storage;
 using FanOut.Testing.Azurite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FanOut.IntegrationTests.Storage;
 
@@ -14,22 +14,24 @@ public sealed class StorageDeliveryQueueTests(AzuriteFixture azurite) : IClassFi
     [Theory]
     [InlineData("base64")]
     [InlineData("none")]
-    public async Task Enqueue_WritesMessageTheQueueTriggerCanDecode(string encoding)
+    public async Task Enqueue_WritesTheMessageInTheEncodingHostJsonNames(string encoding)
     {
-        var queue = await azurite.CreateQueueAsync();
-        var options = Options.Create(new QueueTriggerOptions { MessageEncoding = encoding });
-        var delivery = new StorageDeliveryQueue(queue, options, NullLogger<StorageDeliveryQueue>.Instance);
-        using var data = JsonDocument.Parse("""{"text":"héllo <&> 🎉","n":[1,2]}""");
-        var message = new QueuedMessage("id1", "chat", "room-1", "said", data.RootElement.Clone(), DateTimeOffset.UnixEpoch);
+        var services = new ServiceCollection().AddLogging();
+        services.AddFanOutStorage(azurite.CreateConfiguration());
+        services.Configure<FanOut.Storage.Queues.QueueTriggerOptions>(o => o.MessageEncoding = encoding);
+        await using var provider = services.BuildServiceProvider();
+        var raw = new QueueClient(azurite.ConnectionString, FanOutNames.DeliveryQueue, new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
+        await raw.CreateIfNotExistsAsync();
+        await raw.ClearMessagesAsync();
+        var message = new QueuedMessage("id1", "chat", "room-1", "said", RawJson.FromTrustedUtf8("""{ "text": "héllo <&> 🎉" }"""u8.ToArray()), DateTimeOffset.UnixEpoch);
 
-        await delivery.EnqueueAsync(message, CancellationToken.None);
-        var received = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30)));
-        var bytes = options.Value.UsesBase64 ? Convert.FromBase64String(received.Text) : Encoding.UTF8.GetBytes(received.Text);
-        var decoded = MessageJson.DeserializeQueued(bytes);
+        await provider.GetRequiredService<IDeliveryQueue>().EnqueueAsync(message, CancellationToken.None);
+        var text = (await raw.ReceiveMessageAsync()).Value.Body.ToString();
+        var json = encoding == "base64" ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);
+        var decoded = MessageJson.DeserializeQueued(json);
 
-        Assert.Equal(message.Id, decoded.Id);
-        Assert.Equal(("chat", "room-1", "said"), (decoded.Hub, decoded.Group, decoded.Event));
-        Assert.Equal(data.RootElement.GetRawText(), decoded.Data.GetRawText());
-        Assert.Equal(encoding == "none", received.Text.StartsWith('{'));
+        Assert.Equal(encoding == "none", text.StartsWith('{'));
+        Assert.Equal(("id1", "chat", "room-1", "said"), (decoded.Id, decoded.Hub, decoded.Group, decoded.Event));
+        Assert.Equal("""{ "text": "héllo <&> 🎉" }""", decoded.Data.ToString());
     }
 }

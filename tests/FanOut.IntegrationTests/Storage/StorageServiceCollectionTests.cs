@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.Core.Health;
 using FanOut.Core.History;
@@ -5,8 +7,8 @@ using FanOut.Core.Publishing;
 using FanOut.Storage;
 using FanOut.Storage.Health;
 using FanOut.Storage.Provisioning;
-using FanOut.Storage.Queues;
 using FanOut.Testing.Azurite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FanOut.IntegrationTests.Storage;
@@ -16,30 +18,61 @@ public sealed class StorageServiceCollectionTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task AddFanOutStorage_AfterProvisioning_ResolvesPortsAndHealthyProbes()
     {
-        await using var services = new ServiceCollection()
-            .AddSingleton(azurite.CreateConfiguration())
-            .AddLogging()
-            .AddFanOutStorage()
-            .BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        services.AddFanOutStorage(azurite.CreateConfiguration());
+        await using var provider = services.BuildServiceProvider();
 
-        await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
-        var probes = services.GetServices<IHealthProbe>().ToList();
-        var results = await Task.WhenAll(probes.Select(p => p.CheckAsync(CancellationToken.None)));
+        await provider.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
+        var results = await Task.WhenAll(provider.GetServices<IHealthProbe>().Select(p => p.CheckAsync(CancellationToken.None)));
 
-        Assert.NotNull(services.GetRequiredService<IDeliveryQueue>());
-        Assert.NotNull(services.GetRequiredService<IHistoryStore>());
+        Assert.NotNull(provider.GetRequiredService<IDeliveryQueue>());
+        Assert.NotNull(provider.GetRequiredService<IHistoryStore>());
+        Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
         Assert.Equal(["queue", "table"], results.Select(r => r.Name).Order());
         Assert.All(results, r => Assert.True(r.Healthy));
-        Assert.Equal(0, await services.GetRequiredService<IQueueClientFactory>().GetQueue(FanOutNames.PoisonQueue).GetApproximateCountAsync());
+        var poison = provider.GetRequiredKeyedService<QueueClient>(FanOutNames.PoisonQueue);
+        Assert.True(await poison.ExistsAsync());
     }
 
     [Fact]
     public async Task QueueHealthProbe_WhenQueueMissing_ThrowsSoTheHealthCheckReportsIt()
     {
-        var probe = new QueueHealthProbe(azurite.Account.GetQueue(AzuriteFixture.UniqueName("q")));
+        var probe = new QueueHealthProbe(azurite.Queues.GetQueueClient(AzuriteFixture.UniqueName("q")));
 
         var error = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => probe.CheckAsync(CancellationToken.None));
 
         Assert.Equal(404, error.Status);
+    }
+
+    [Theory]
+    [InlineData("queueServiceUri", "tableServiceUri")]
+    [InlineData("accountName", null)]
+    public void AddFanOutStorage_WithIdentityBasedSettings_AimsTheClientsAtTheAccount(string queueKey, string? tableKey)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{FanOutNames.StorageConnection}:credential"] = "managedidentity",
+            [$"{FanOutNames.StorageConnection}:clientId"] = "00000000-0000-0000-0000-000000000001",
+            [$"{FanOutNames.StorageConnection}:{queueKey}"] = queueKey == "accountName" ? "stfanout" : "https://stfanout.queue.core.windows.net",
+        };
+        if (tableKey is not null)
+        {
+            settings[$"{FanOutNames.StorageConnection}:{tableKey}"] = "https://stfanout.table.core.windows.net";
+        }
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddFanOutStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("https://stfanout.queue.core.windows.net/", provider.GetRequiredService<QueueServiceClient>().Uri.ToString());
+        Assert.Equal("https://stfanout.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.ToString());
+    }
+
+    [Fact]
+    public void AddFanOutStorage_WithoutAConnection_SaysWhichSettingIsMissing()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFanOutStorage(new ConfigurationBuilder().Build()));
+
+        Assert.Contains("AzureWebJobsStorage", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Text;
+using Azure.Data.Tables;
+using FanOut.Core.Delivery;
 using FanOut.Core.Diagnostics;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
@@ -16,77 +18,67 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     public void Dispose() => _services.Dispose();
 
     [Fact]
-    public async Task Append_Sequentially_GivesOffsetsOneToN()
+    public async Task Commit_ABatch_StoresConsecutiveOffsetsAndTheHeadsNewETagWorksForTheNextCommit()
     {
-        var (store, appender) = await CreateAsync();
+        var (store, writer) = await CreateAsync();
 
-        var offsets = new List<long>();
-        for (var i = 0; i < 5; i++)
-        {
-            offsets.Add((await appender.AppendAsync(Message("g"), CancellationToken.None)).Envelope.Offset);
-        }
+        var (head, first) = await writer.AppendAsync(null, [Message("g"), Message("g"), Message("g")], CancellationToken.None);
+        var (_, second) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
 
-        Assert.Equal([1, 2, 3, 4, 5], offsets);
-        Assert.Equal(5, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.LastOffset);
+        Assert.Equal([1, 2, 3, 4], first.Concat(second).Select(r => r.Envelope.Offset));
+        Assert.Equal(4, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.LastOffset);
     }
 
     [Fact]
-    public async Task Append_WhenMessageRedelivered_KeepsItsOffsetAndReportsNotNew()
+    public async Task TryCommit_WithStaleHead_StoresNothing()
     {
-        var (_, appender) = await CreateAsync();
-        var message = Message("g");
-        await appender.AppendAsync(Message("g"), CancellationToken.None);
-
-        var first = await appender.AppendAsync(message, CancellationToken.None);
-        await appender.AppendAsync(Message("g"), CancellationToken.None);
-        var again = await appender.AppendAsync(message, CancellationToken.None);
-
-        Assert.True(first.IsNew);
-        Assert.False(again.IsNew);
-        Assert.Equal(2, again.Envelope.Offset);
-        Assert.Equal(first.Envelope.Epoch, again.Envelope.Epoch);
-        Assert.Equal(message.Data.GetRawText(), again.Envelope.Data.GetRawText());
-    }
-
-    [Fact]
-    public async Task TryCommit_WithStaleHead_ReturnsHeadChangedAndStoresNothing()
-    {
-        var (store, appender) = await CreateAsync();
-        await appender.AppendAsync(Message("g"), CancellationToken.None);
-        var stale = await store.ReadHeadAsync("hub", "g", CancellationToken.None);
-        await appender.AppendAsync(Message("g"), CancellationToken.None);
+        var (store, writer) = await CreateAsync();
+        var (stale, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+        await writer.AppendAsync(stale, [Message("g")], CancellationToken.None);
         var late = Message("g");
 
-        var outcome = await store.TryCommitAsync(stale!, late.ToEnvelope(2, stale!.Epoch), CancellationToken.None);
+        var committed = await store.TryCommitAsync(stale, [late.ToEnvelope(2, stale.Epoch)], CancellationToken.None);
 
-        Assert.Equal(CommitOutcome.HeadChanged, outcome);
-        Assert.Null(await store.FindAsync("hub", "g", late.Id, CancellationToken.None));
+        Assert.Null(committed);
+        Assert.Empty(await store.FindAsync("hub", "g", [late.Id], CancellationToken.None));
     }
 
     [Fact]
-    public async Task Append_ConcurrentlyToOneGroup_GivesExactlyOneToNWithoutGapsOrDuplicates()
+    public async Task TryCommit_WithARedeliveredMessage_StoresNothingOfTheBatch()
     {
-        var (store, appender) = await CreateAsync();
-        var messages = Enumerable.Range(0, 24).Select(_ => Message("busy")).ToList();
+        var (store, writer) = await CreateAsync();
+        var stored = Message("g");
+        var (head, _) = await writer.AppendAsync(null, [stored], CancellationToken.None);
+        var fresh = Message("g");
 
-        var results = await Task.WhenAll(messages.Select(m => Task.Run(() => appender.AppendAsync(m, CancellationToken.None))));
-        var history = await store.ReadAsync("hub", "busy", 0, 100, CancellationToken.None);
+        var committed = await store.TryCommitAsync(head, [fresh.ToEnvelope(2, head.Epoch), stored.ToEnvelope(3, head.Epoch)], CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), results.Select(r => r.Envelope.Offset).Order());
-        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), history.Select(e => e.Offset));
+        Assert.Null(committed);
+        Assert.Equal([stored.Id], (await store.FindAsync("hub", "g", [fresh.Id, stored.Id], CancellationToken.None)).Keys);
+        Assert.Single(await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deliver_FromTwoProcessesAtOnce_GivesOneToNWithoutGapsOrDuplicates()
+    {
+        var table = await azurite.CreateTableAsync();
+        var (one, two) = (CreateDeliverer(table), CreateDeliverer(table));
+        var messages = Enumerable.Range(0, 60).Select(_ => Message("busy")).ToList();
+
+        var results = await Task.WhenAll(messages.Select((m, i) => (i % 2 == 0 ? one : two).DeliverAsync(m, CancellationToken.None)));
+        var history = await new TableHistoryStore(table).ReadAsync("hub", "busy", 0, 100, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), results.Select(r => r.Offset).Order());
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), history.Select(e => e.Offset));
         Assert.Equal(messages.Select(m => m.Id).Order(), history.Select(e => e.Id).Order());
     }
 
     [Fact]
     public async Task Read_PagesInOffsetOrderAndKeepsGroupsApart()
     {
-        var (store, appender) = await CreateAsync();
-        for (var i = 0; i < 12; i++)
-        {
-            await appender.AppendAsync(Message("a"), CancellationToken.None);
-        }
-
-        await appender.AppendAsync(Message("b"), CancellationToken.None);
+        var (store, writer) = await CreateAsync();
+        await writer.AppendAsync(null, Enumerable.Range(0, 12).Select(_ => Message("a")).ToList(), CancellationToken.None);
+        await writer.AppendAsync(null, [Message("b")], CancellationToken.None);
 
         var first = await store.ReadAsync("hub", "a", 0, 5, CancellationToken.None);
         var second = await store.ReadAsync("hub", "a", first[^1].Offset, 5, CancellationToken.None);
@@ -100,19 +92,34 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task Find_With47KiBNonAsciiData_ReturnsItByteForByte()
+    public async Task Commit_OfFullSized47KiBMessages_KeepsDataByteForByte()
     {
-        var (store, appender) = await CreateAsync();
-        var json = "{\"text\":\"" + string.Concat(Enumerable.Repeat("ü🎉", 47 * 1024 / 6)) + "\"}";
-        var message = Message("g", json);
+        var (store, writer) = await CreateAsync();
+        var json = "{ \"text\" : \"" + string.Concat(Enumerable.Repeat("ü🎉", (47 * 1024 / 6) - 4)) + "\" }";
+        var batch = Enumerable.Range(0, 20).Select(_ => Message("big", json)).ToList();
 
-        await appender.AppendAsync(message, CancellationToken.None);
-        var found = await store.FindAsync("hub", "g", message.Id, CancellationToken.None);
+        await writer.AppendAsync(null, batch, CancellationToken.None);
+        var found = await store.FindAsync("hub", "big", [batch[7].Id], CancellationToken.None);
 
-        Assert.NotNull(found);
-        Assert.Equal(message.Data.GetRawText(), found.Data.GetRawText());
-        Assert.Equal(message.SentAt, found.SentAt);
-        Assert.Equal(("said", 1L), (found.Event, found.Offset));
+        Assert.Equal(json, found[batch[7].Id].Data.ToString());
+        Assert.Equal(batch[7].SentAt, found[batch[7].Id].SentAt);
+        Assert.Equal(20, (await store.ReadAsync("hub", "big", 0, 100, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Read_OfARowWhoseDataIsNotJson_AnswersNullDataInsteadOfFailing()
+    {
+        var table = await azurite.CreateTableAsync();
+        var store = new TableHistoryStore(table);
+        var (head, _) = await new HistoryWriter(store, CreateMetrics()).AppendAsync(null, [Message("g")], CancellationToken.None);
+        var corrupt = await table.GetEntityAsync<TableEntity>(HistoryRows.PartitionKey("hub", "g"), HistoryRows.OffsetRowKey(1));
+        corrupt.Value["Data"] = Encoding.UTF8.GetBytes("{\"x\":\"\\ud800\"}");
+        await table.UpdateEntityAsync(corrupt.Value, corrupt.Value.ETag);
+
+        var page = await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None);
+
+        Assert.Equal("null", Assert.Single(page).Data.ToString());
+        Assert.Equal(1, head.LastOffset);
     }
 
     [Fact]
@@ -124,17 +131,30 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Empty(await store.ReadAsync("hub", "nobody", 0, 10, CancellationToken.None));
     }
 
-    private async Task<(TableHistoryStore Store, HistoryAppender Appender)> CreateAsync()
+    private FanOutMetrics CreateMetrics() => new(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
+    private async Task<(TableHistoryStore Store, HistoryWriter Writer)> CreateAsync()
     {
-        var store = new TableHistoryStore(await azurite.CreateTableAsync(), NullLogger<TableHistoryStore>.Instance);
-        var metrics = new FanOutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        return (store, new HistoryAppender(store, metrics, NullLogger<HistoryAppender>.Instance));
+        var store = new TableHistoryStore(await azurite.CreateTableAsync());
+        return (store, new HistoryWriter(store, CreateMetrics()));
     }
 
-    private static QueuedMessage Message(string group, string json = """{"n":1}""")
+    private Deliverer CreateDeliverer(TableClient table)
     {
-        using var data = JsonDocument.Parse(json);
-        return new(Guid.NewGuid().ToString("N"), "hub", group, "said", data.RootElement.Clone(),
+        var metrics = CreateMetrics();
+        return new Deliverer(
+            new HistoryWriter(new TableHistoryStore(table), metrics),
+            new NoBroadcast(),
+            new DeliveryObserver(metrics, TimeProvider.System),
+            NullLogger<Deliverer>.Instance);
+    }
+
+    private static QueuedMessage Message(string group, string json = """{"n":1}""") =>
+        new(Guid.NewGuid().ToString("N"), "hub", group, "said", RawJson.FromTrustedUtf8(Encoding.UTF8.GetBytes(json)),
             new DateTimeOffset(2026, 1, 2, 3, 4, 5, 123, TimeSpan.Zero));
+
+    private sealed class NoBroadcast : IBroadcaster
+    {
+        public Task BroadcastAsync(Envelope envelope, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

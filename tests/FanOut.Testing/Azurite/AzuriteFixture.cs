@@ -1,28 +1,34 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.LocalHost.Azurite;
-using FanOut.Storage.Connections;
-using FanOut.Storage.Queues;
-using FanOut.Storage.Tables;
+using FanOut.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace FanOut.Testing.Azurite;
 
 /// <summary>
 /// An in-memory Azurite on free loopback ports for one test class (stopped by PID afterwards), with
-/// helpers for configuration and clients. Tests use <see cref="UniqueName"/> queues and tables, never shared state.
+/// the Storage clients registered exactly as the service registers them. Tests use
+/// <see cref="UniqueName"/> queues and tables, never shared state.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
-    private StorageAccount? _account;
+    private ServiceProvider? _services;
 
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
     public string ConnectionString => Azurite.ConnectionString;
 
-    /// <summary>The dev account on this Azurite, as the service's own code resolves it.</summary>
-    public StorageAccount Account => _account ?? throw new InvalidOperationException("Azurite has not started.");
+    /// <summary>The service's own registrations (<c>AddFanOutStorage</c>) against this Azurite.</summary>
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
+
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
 
     /// <summary>A queue or table name no other test uses: a letter, then 32 hex digits.</summary>
     public static string UniqueName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N");
@@ -35,14 +41,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task<QueueClient> CreateQueueAsync()
     {
-        var queue = Account.GetQueue(UniqueName("q"));
+        var queue = Queues.GetQueueClient(UniqueName("q"));
         await queue.CreateIfNotExistsAsync();
         return queue;
     }
 
     public async Task<TableClient> CreateTableAsync()
     {
-        var table = Account.GetTable(UniqueName());
+        var table = Tables.GetTableClient(UniqueName());
         await table.CreateIfNotExistsAsync();
         return table;
     }
@@ -50,11 +56,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
-        _account = StorageAccount.FromConnectionString(_azurite.ConnectionString);
+        var services = new ServiceCollection().AddLogging();
+        services.AddFanOutStorage(CreateConfiguration());
+        _services = services.BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
     {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using FanOut.LocalHost.Azurite;
-using FanOut.Storage.Connections;
+using Azure.Storage.Queues;
 using FanOut.Testing.SignalR;
 using Xunit;
 
@@ -20,9 +20,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Http => Host.Http;
 
-    /// <summary>The storage account the host uses, for looking behind its back (queue depths).</summary>
-    public StorageAccount Storage => StorageAccount.FromConnectionString(
-        (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString);
+    /// <summary>The host's queues, for looking behind its back (queue depths).</summary>
+    public QueueServiceClient Queues => new(
+        (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString,
+        new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
 
     public static string UniqueGroup(string prefix = "g") => prefix + Guid.NewGuid().ToString("N")[..12];
 

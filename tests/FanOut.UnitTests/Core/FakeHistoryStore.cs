@@ -3,7 +3,7 @@ using FanOut.Core.Messages;
 
 namespace FanOut.UnitTests.Core;
 
-/// <summary>An in-memory history store with the same optimistic concurrency contract as the table store.</summary>
+/// <summary>An in-memory history store (one group) with the table store's contract: all-or-nothing commits under a concurrency token.</summary>
 internal sealed class FakeHistoryStore : IHistoryStore
 {
     private readonly Lock _gate = new();
@@ -11,12 +11,39 @@ internal sealed class FakeHistoryStore : IHistoryStore
     private GroupHead? _head;
     private int _version;
 
-    /// <summary>Commits that will report HeadChanged before the store behaves normally again.</summary>
+    /// <summary>Commits that will be refused (as if another process moved the head) before the store behaves normally again.</summary>
     public int ConflictsToInject { get; set; }
 
-    public int CommitAttempts { get; private set; }
+    /// <summary>When set, every commit throws it (Storage is down).</summary>
+    public Exception? Failure { get; set; }
 
-    public IReadOnlyList<Envelope> Messages => _messages;
+    public int MaxMessagesPerCommit { get; set; } = 49;
+
+    public int MaxDataBytesPerCommit { get; set; } = 1024 * 1024;
+
+    public List<int> CommitSizes { get; } = [];
+
+    public IReadOnlyList<Envelope> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Another writer appends directly (a second process).</summary>
+    public void AppendElsewhere(QueuedMessage message)
+    {
+        lock (_gate)
+        {
+            var head = _head ?? GroupHead.New();
+            _messages.Add(message.ToEnvelope(head.LastOffset + 1, head.Epoch));
+            _head = new GroupHead(head.LastOffset + 1, head.Epoch, $"v{++_version}");
+        }
+    }
 
     public Task<GroupHead?> ReadHeadAsync(string hub, string group, CancellationToken cancellationToken)
     {
@@ -26,38 +53,41 @@ internal sealed class FakeHistoryStore : IHistoryStore
         }
     }
 
-    public Task<CommitOutcome> TryCommitAsync(GroupHead expected, Envelope envelope, CancellationToken cancellationToken)
+    public async Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
     {
+        await Task.Yield();
         lock (_gate)
         {
-            CommitAttempts++;
-            if (_messages.Any(m => m.Id == envelope.Id))
+            if (Failure is not null)
             {
-                return Task.FromResult(CommitOutcome.AlreadyStored);
+                throw Failure;
             }
 
             if (ConflictsToInject > 0)
             {
                 ConflictsToInject--;
-                return Task.FromResult(CommitOutcome.HeadChanged);
+                return null;
             }
 
-            if (expected.ETag != _head?.ETag)
+            if (expected.ETag != _head?.ETag || envelopes.Any(e => _messages.Any(m => m.Id == e.Id)))
             {
-                return Task.FromResult(CommitOutcome.HeadChanged);
+                return null;
             }
 
-            _messages.Add(envelope);
-            _head = new GroupHead(envelope.Offset, envelope.Epoch, $"v{++_version}");
-            return Task.FromResult(CommitOutcome.Committed);
+            Assert.Equal(Enumerable.Range(1, envelopes.Count).Select(i => expected.LastOffset + i), envelopes.Select(e => e.Offset));
+            CommitSizes.Add(envelopes.Count);
+            _messages.AddRange(envelopes);
+            _head = new GroupHead(envelopes[^1].Offset, expected.Epoch, $"v{++_version}");
+            return _head;
         }
     }
 
-    public Task<Envelope?> FindAsync(string hub, string group, string messageId, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, Envelope>> FindAsync(string hub, string group, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(_messages.FirstOrDefault(m => m.Id == messageId));
+            return Task.FromResult<IReadOnlyDictionary<string, Envelope>>(
+                _messages.Where(m => messageIds.Contains(m.Id)).ToDictionary(m => m.Id));
         }
     }
 

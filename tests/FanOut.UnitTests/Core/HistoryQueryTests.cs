@@ -1,9 +1,7 @@
-using System.Text.Json;
 using FanOut.Core;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
 using FanOut.Core.Validation;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FanOut.UnitTests.Core;
@@ -18,10 +16,10 @@ public class HistoryQueryTests
 
     private async Task AppendAsync(int count)
     {
-        var appender = new HistoryAppender(_store, TestMetrics.Create(), NullLogger<HistoryAppender>.Instance);
+        var writer = new HistoryWriter(_store, TestMetrics.Create());
         for (var i = 0; i < count; i++)
         {
-            await appender.AppendAsync(new QueuedMessage($"m{i}", "chat", "general", "message", JsonElement.Parse("0"), DateTimeOffset.UnixEpoch), default);
+            await writer.AppendAsync(null, [new QueuedMessage($"m{i}", "chat", "general", "message", Messages.Json("0"), DateTimeOffset.UnixEpoch)], default);
         }
     }
 

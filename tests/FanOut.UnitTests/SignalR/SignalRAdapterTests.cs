@@ -19,7 +19,7 @@ public sealed class SignalRAdapterTests : IDisposable
     [Fact]
     public async Task Broadcast_SendsEnvelopeAsOnlyArgumentOfEventToItsGroup_KeepingDataRaw()
     {
-        var envelope = new Envelope("m1", "chat", "room", 7, "e1", "message", JsonDocument.Parse("{\"text\":\"héllo 😀\"}").RootElement, DateTimeOffset.UnixEpoch);
+        var envelope = new Envelope("m1", "chat", "room", 7, "e1", "message", FanOut.UnitTests.Core.Messages.Json("{\"text\":\"héllo 😀\"}"), DateTimeOffset.UnixEpoch);
 
         await new SignalRBroadcaster(Client(), NullLogger<SignalRBroadcaster>.Instance).BroadcastAsync(envelope, CancellationToken.None);
 

@@ -29,7 +29,7 @@ test('the C# constant reader evaluates literals and concatenations', () => {
 });
 
 test('FanOutNames.cs declares the names the template mirrors', () => {
-  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'StorageConnection', 'SignalRConnection']) {
+  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'IdempotencyTable', 'StorageConnection', 'SignalRConnection']) {
     assert.equal(typeof names[key], 'string', key);
   }
   assert.equal(names.PoisonQueue, `${names.DeliveryQueue}-poison`);
@@ -39,11 +39,12 @@ test('queue and table names in main.bicep equal FanOutNames.cs', () => {
   assert.deepEqual(bicepName('deliveryQueue'), [names.DeliveryQueue]);
   assert.deepEqual(bicepName('poisonQueue'), [names.PoisonQueue]);
   assert.deepEqual(bicepName('historyTable'), [names.HistoryTable]);
+  assert.deepEqual(bicepName('idempotencyTable'), [names.IdempotencyTable]);
 });
 
 test('the storage module creates exactly those queues and tables', () => {
   assert.deepEqual(passedToStorage('queueNames'), [names.DeliveryQueue, names.PoisonQueue]);
-  assert.deepEqual(passedToStorage('tableNames'), [names.HistoryTable]);
+  assert.deepEqual(passedToStorage('tableNames'), [names.HistoryTable, names.IdempotencyTable]);
   const loops = resources(storage).filter((r) => r.type.endsWith('/queues') || r.type.endsWith('/tables'));
   assert.deepEqual(loops.map((r) => r.decl.namedChildren.at(-1).namedChildren[1].text).sort(), ['queueNames', 'tableNames']);
 });
@@ -81,10 +82,11 @@ test('FanOut__* defaults in main.bicep equal the sample values', () => {
   for (const key of Object.keys(sample).filter((k) => k.startsWith('FanOut__'))) {
     const value = unwrap(property(appOptions, key));
     assert.ok(value, `appOptions.${key}`);
-    // string(paramName) -> that parameter's default literal.
-    const paramName = value.type === 'call_expression' ? value.childForFieldName('arguments').namedChildren[0].text : undefined;
+    // string(paramName) or paramName -> that parameter's default literal.
+    const paramName = value.type === 'call_expression' ? value.childForFieldName('arguments').namedChildren[0].text : value.text;
     const parameter = parameters.find((p) => p.name === paramName);
-    const fallback = parameter?.value.type === 'type' ? undefined : parameter?.value.text;
+    const fallback = !parameter || parameter.value.type === 'type' ? undefined
+      : parameter.value.type === 'string' ? project.stringValues(parameter.value, main)[0] : parameter.value.text;
     const literal = project.stringValues(value, main)[0];
     assert.equal(fallback ?? literal, sample[key], key);
   }

@@ -1,0 +1,147 @@
+using FanOut.Core.History;
+using FanOut.Core.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace FanOut.Core.Delivery;
+
+/// <summary>
+/// One group's delivery order in this process. Messages wait here while the previous batch commits;
+/// then everything waiting (within the store's per-commit limits) commits at once, and batches are
+/// broadcast one after another in offset order while the next batch commits. The group's head and
+/// its concurrency token stay cached between commits; after a failure they are read again.
+/// </summary>
+internal sealed class GroupLane(HistoryWriter writer, IBroadcaster broadcaster, DeliveryObserver observer, ILogger logger)
+{
+    private readonly Lock _gate = new();
+    private readonly List<Pending> _waiting = [];
+    private bool _running;
+    private GroupHead? _head;
+
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_running && _waiting.Count == 0;
+            }
+        }
+    }
+
+    public Task<Envelope> DeliverAsync(QueuedMessage message)
+    {
+        var pending = new Pending(message);
+        lock (_gate)
+        {
+            _waiting.Add(pending);
+            if (!_running)
+            {
+                _running = true;
+                _ = Task.Run(RunAsync);
+            }
+        }
+
+        return pending.Completion.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var broadcasting = Task.CompletedTask;
+        while (true)
+        {
+            var batch = TakeBatch();
+            if (batch.Count == 0)
+            {
+                await broadcasting;
+                lock (_gate)
+                {
+                    if (_waiting.Count == 0)
+                    {
+                        _running = false;
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
+            var committed = await CommitAsync(batch);
+            await broadcasting;
+            broadcasting = committed is null ? Task.CompletedTask : BroadcastAsync(batch, committed);
+        }
+    }
+
+    private List<Pending> TakeBatch()
+    {
+        lock (_gate)
+        {
+            var (count, bytes) = (0, 0);
+            while (count < _waiting.Count && count < writer.MaxMessagesPerCommit)
+            {
+                bytes += _waiting[count].Message.Data.Utf8.Length;
+                if (count > 0 && bytes > writer.MaxDataBytesPerCommit)
+                {
+                    break;
+                }
+
+                count++;
+            }
+
+            var batch = _waiting.GetRange(0, count);
+            _waiting.RemoveRange(0, count);
+            return batch;
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendResult>?> CommitAsync(List<Pending> batch)
+    {
+        try
+        {
+            var messages = batch.Select(p => p.Message).DistinctBy(m => m.Id).ToList();
+            var (head, results) = await writer.AppendAsync(_head, messages, CancellationToken.None);
+            _head = head;
+            return results;
+        }
+        catch (Exception ex)
+        {
+            // The commit may or may not have happened: forget the head, fail these messages; their
+            // retries find out (a stored message keeps its offset).
+            _head = null;
+            observer.CommitFailed(logger, batch[0].Message, batch.Count, ex);
+            batch.ForEach(p => p.Completion.TrySetException(ex));
+            return null;
+        }
+    }
+
+    private async Task BroadcastAsync(List<Pending> batch, IReadOnlyList<AppendResult> results)
+    {
+        // A message id can be waiting twice (a redelivery next to its first copy): it is stored and sent once.
+        var byId = batch.ToLookup(p => p.Message.Id);
+        foreach (var result in results)
+        {
+            try
+            {
+                await broadcaster.BroadcastAsync(result.Envelope, CancellationToken.None);
+                observer.Delivered(logger, result);
+                foreach (var pending in byId[result.Envelope.Id])
+                {
+                    pending.Completion.TrySetResult(result.Envelope);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Only this message fails (and is retried, then poisoned); the rest of the batch goes on.
+                observer.BroadcastFailed(logger, result.Envelope, ex);
+                foreach (var pending in byId[result.Envelope.Id])
+                {
+                    pending.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private sealed record Pending(QueuedMessage Message)
+    {
+        public TaskCompletionSource<Envelope> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using FanOut.Core.Messages;
+using FanOut.Core.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FanOut.Core.Publishing;
+
+/// <summary>
+/// Publishes a message at most once per Idempotency-Key and hub. The first request claims the key (a
+/// durable record with its message id), enqueues, then marks the record accepted; repeats with the
+/// same request get that message id back and enqueue nothing; repeats with another request are
+/// refused. Repeats that arrive while the first is still enqueueing wait for it. A claim whose owner
+/// died before confirming is taken over after <see cref="PendingTimeout"/> and enqueued again with
+/// the same message id, which history stores once.
+/// </summary>
+public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<FanOutOptions> options, TimeProvider clock, ILogger<IdempotencyGate> logger)
+{
+    public const int MaxKeyLength = 255;
+
+    /// <summary>How long an unconfirmed claim is trusted to be in progress.</summary>
+    public static readonly TimeSpan PendingTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a repeat waits for the first request to finish before answering 409.</summary>
+    public static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    public static Rejection? CheckKey(string key) =>
+        key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~')
+            ? null
+            : new Rejection(RejectionCodes.InvalidIdempotencyKey, $"An Idempotency-Key is 1-{MaxKeyLength} visible ASCII characters (a UUID is a good choice).");
+
+    public async Task<PublishResult> PublishOnceAsync(
+        QueuedMessage message, string key, Func<QueuedMessage, Task> enqueue, CancellationToken cancellationToken)
+    {
+        var hash = RequestHash(message);
+        var giveUpAt = clock.GetUtcNow() + WaitForFirst;
+        while (true)
+        {
+            var claim = new IdempotencyRecord(message.Hub, key, hash, message.Id, message.Group, Accepted: false, clock.GetUtcNow());
+            var (record, claimed) = await store.ClaimAsync(claim, cancellationToken);
+            if (claimed)
+            {
+                return await EnqueueAsOwnerAsync(record, message, enqueue);
+            }
+
+            for (IdempotencyRecord? current = record; current is not null; current = await store.ReadAsync(message.Hub, key, cancellationToken))
+            {
+                var now = clock.GetUtcNow();
+                if (current.CreatedAt + options.Value.IdempotencyWindow <= now)
+                {
+                    // Expired: the key is free again.
+                    if (await store.TryReplaceAsync(current, claim, cancellationToken) is { } renewed)
+                    {
+                        return await EnqueueAsOwnerAsync(renewed, message, enqueue);
+                    }
+
+                    continue;
+                }
+
+                if (current.RequestHash != hash)
+                {
+                    return PublishResult.Reject(new Rejection(
+                        RejectionCodes.IdempotencyKeyReused,
+                        "This Idempotency-Key was used with a different request; use a new key for a new message."));
+                }
+
+                if (current.Accepted)
+                {
+                    return PublishResult.Accept(new PublishReceipt(current.MessageId, current.Hub, current.Group, Replayed: true));
+                }
+
+                if (now - current.CreatedAt >= PendingTimeout)
+                {
+                    LogTakingOver(logger, current.MessageId, current.Hub, current.CreatedAt);
+                    if (await store.TryReplaceAsync(current, current with { CreatedAt = now }, cancellationToken) is { } taken)
+                    {
+                        return await EnqueueAsOwnerAsync(taken, message with { Id = taken.MessageId }, enqueue);
+                    }
+
+                    continue;
+                }
+
+                if (now >= giveUpAt)
+                {
+                    return PublishResult.Reject(new Rejection(
+                        RejectionCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry shortly."));
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+
+            // The first request failed and released the key: claim it again.
+        }
+    }
+
+    private async Task<PublishResult> EnqueueAsOwnerAsync(IdempotencyRecord claim, QueuedMessage message, Func<QueuedMessage, Task> enqueue)
+    {
+        try
+        {
+            await enqueue(message);
+        }
+        catch
+        {
+            await ReleaseAsync(claim);
+            throw;
+        }
+
+        try
+        {
+            await store.TryReplaceAsync(claim, claim with { Accepted = true }, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The message is in the queue; a repeat after PendingTimeout takes the claim over and
+            // enqueues the same message id again, which history stores once.
+            LogConfirmFailed(logger, ex, message.Id, message.Hub);
+        }
+
+        return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false));
+    }
+
+    private async Task ReleaseAsync(IdempotencyRecord claim)
+    {
+        try
+        {
+            await store.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // A repeat takes the claim over after PendingTimeout.
+            LogReleaseFailed(logger, ex, claim.MessageId, claim.Hub);
+        }
+    }
+
+    /// <summary>What makes two requests "the same": group, event and the exact data bytes.</summary>
+    internal static string RequestHash(QueuedMessage message)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{message.Group}\n{message.Event}\n"));
+        hash.AppendData(message.Data.Utf8.Span);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency claim for message {MessageId} in {Hub} from {CreatedAt} was never confirmed; taking it over")]
+    private static partial void LogTakingOver(ILogger logger, string messageId, string hub, DateTimeOffset createdAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not confirm the idempotency record of message {MessageId} in {Hub}; it is in the queue")]
+    private static partial void LogConfirmFailed(ILogger logger, Exception error, string messageId, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the idempotency claim of message {MessageId} in {Hub} after a failed enqueue")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception error, string messageId, string hub);
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using FanOut.Core.Messages;
+using FanOut.Core.Validation;
+
+namespace FanOut.Core.Publishing;
+
+/// <summary>
+/// The publish body <c>{"event": "...", "data": &lt;any JSON&gt;}</c>, read from bytes that passed
+/// <see cref="JsonBodyInspector"/>. <c>data</c> is a slice of the body: the publisher's bytes, unchanged.
+/// </summary>
+public sealed record PublishBody(string? Event, RawJson Data)
+{
+    public static (PublishBody? Body, Rejection? Rejected) Parse(ReadOnlyMemory<byte> utf8)
+    {
+        if (JsonBodyInspector.Check(utf8.Span) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        var reader = new Utf8JsonReader(utf8.Span);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (null, NotAnObject);
+        }
+
+        string? eventName = null;
+        RawJson? data = null;
+        var hasEvent = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            switch (name)
+            {
+                case "event" when hasEvent:
+                case "data" when data is not null:
+                    return (null, new Rejection(RejectionCodes.MalformedJson, $"The body has \"{name}\" twice."));
+                case "event":
+                    hasEvent = true;
+                    eventName = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    break;
+                case "data":
+                    data = RawJson.FromTrustedUtf8(utf8[start..(int)reader.BytesConsumed]);
+                    break;
+            }
+        }
+
+        return (new PublishBody(eventName, data ?? RawJson.Null), null);
+    }
+
+    private static Rejection NotAnObject =>
+        new(RejectionCodes.MalformedJson, "The body is a JSON object: {\"event\": \"...\", \"data\": ...}.");
+}

@@ -1,0 +1,7 @@
+namespace FanOut.Core.Publishing;
+
+/// <summary>
+/// The answer to an accepted publish: the message id and where it goes. <see cref="Replayed"/> is true
+/// when an earlier request with the same Idempotency-Key was accepted and this one changed nothing.
+/// </summary>
+public sealed record PublishReceipt(string Id, string Hub, string Group, bool Replayed);
