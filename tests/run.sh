@@ -15,13 +15,11 @@ step "Installing pinned Node packages (functions/azurite, tests/node)"
 npm ci --prefix functions/azurite --no-audit --no-fund --loglevel=error || exit 1
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error || exit 1
 
-step "Building tests/Local.slnf"
-echo "Left out: functions/FanOut.Functions (the Azure Functions worker packages are not in this"
-echo "environment's NuGet copy; it builds from Serverless.sln where nuget.org is reachable)."
-dotnet build tests/Local.slnf -c Release -nologo -v:quiet || exit 1
+step "Building Serverless.sln (the Azure Functions shell included)"
+dotnet build Serverless.sln -c Release -nologo -v:quiet || exit 1
 
 step ".NET tests (unit, integration on Azurite, end to end)"
-dotnet test tests/Local.slnf -c Release --no-build -nologo 2>&1 | tee "$log/dotnet.txt"
+dotnet test Serverless.sln -c Release --no-build -nologo 2>&1 | tee "$log/dotnet.txt"
 dotnet_status=${PIPESTATUS[0]}
 
 step "Bicep checks (tree-sitter-bicep)"

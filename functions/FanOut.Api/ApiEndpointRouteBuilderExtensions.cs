@@ -21,8 +21,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet(ApiRoutes.Messages, HistoryEndpoint.HandleAsync).WithName("History");
         api.MapPut(ApiRoutes.Connection, MembershipEndpoints.JoinAsync).WithName("JoinGroup");
         api.MapDelete(ApiRoutes.Connection, MembershipEndpoints.LeaveAsync).WithName("LeaveGroup");
-        api.MapPost(ApiRoutes.Negotiate, (string hub, string? userId, Core.Negotiation.IClientNegotiator negotiator) =>
-            NegotiateEndpoint.Handle(hub, userId, negotiator)).WithName("Negotiate");
+        api.MapPost(ApiRoutes.Negotiate, NegotiateEndpoint.HandleAsync).WithName("Negotiate");
         api.MapGet(ApiRoutes.Health, HealthEndpoint.HandleAsync).WithName("Health");
         endpoints.MapFallback(() => ProblemResults.From(new Rejection(RejectionCodes.NotFound, "There is no such route; see the README for the API.")));
         return endpoints;

@@ -1,4 +1,5 @@
 using FanOut.Api;
+using FanOut.Functions.Problems;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -6,6 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 // ASP.NET Core integration: triggers take HttpRequest and return the same IResult handlers the local host maps.
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ProblemDetailsMiddleware>();
 
 // The deployed host.json is the one the Functions host reads: take the queue encoding from it too.
 builder.Services.AddQueueTriggerOptionsFromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json"));

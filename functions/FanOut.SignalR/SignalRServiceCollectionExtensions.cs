@@ -28,7 +28,7 @@ public static class SignalRServiceCollectionExtensions
         services.TryAddSingleton(sp => new SignalRRestClient(sp.GetRequiredService<SignalRServiceEndpoint>(), sp.GetRequiredService<SignalRRestClientOptions>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IBroadcaster, SignalRBroadcaster>();
         services.TryAddSingleton<IGroupMembership, SignalRGroupMembership>();
-        services.TryAddSingleton<IClientNegotiator>(sp => new AccessKeyNegotiator(sp.GetRequiredService<SignalRServiceEndpoint>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<IClientNegotiator, ServiceNegotiator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, SignalRHealthProbe>());
         return services;
     }

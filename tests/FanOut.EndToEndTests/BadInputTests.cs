@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using FanOut.Core;
+using FanOut.Testing.Http;
 using FanOut.Testing.LocalHost;
 
 namespace FanOut.EndToEndTests;
@@ -37,6 +38,55 @@ public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFi
         using var response = await fixture.Http.PostAsync(new Uri($"/api/hubs/{hub}/groups/{group}/messages", UriKind.Relative), content);
 
         await AssertProblemAsync(response, status, code, because);
+        await AssertNothingStoredAsync(group);
+    }
+
+    public static TheoryData<string, byte[], string, HttpStatusCode, string> UndeliverableBodies() => new()
+    {
+        { "invalid UTF-8", [.. "{\"event\":\"e\",\"data\":\""u8, 0xC3, 0x28, .. "\"}"u8], "application/json", HttpStatusCode.BadRequest, "invalid_encoding" },
+        { "latin1 bytes", Encoding.Latin1.GetBytes("{\"event\":\"e\",\"data\":\"café\"}"), "application/json", HttpStatusCode.BadRequest, "invalid_encoding" },
+        { "latin1 charset", Encoding.Latin1.GetBytes("{\"event\":\"e\",\"data\":\"café\"}"), "application/json; charset=latin1", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type" },
+        { "lone surrogate", Encoding.UTF8.GetBytes("{\"event\":\"e\",\"data\":\"\\ud800\"}"), "application/json", HttpStatusCode.BadRequest, "invalid_encoding" },
+        { "62 levels deep", Encoding.UTF8.GetBytes("{\"event\":\"e\",\"data\":" + new string('[', 61) + new string(']', 61) + "}"), "application/json", HttpStatusCode.BadRequest, "too_deep" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndeliverableBodies))]
+    public async Task BodyThatCouldNotBeDelivered_IsRefusedAtPublish_AndStoresNothing(
+        string because, byte[] body, string contentType, HttpStatusCode status, string code)
+    {
+        var group = LocalHostFixture.UniqueGroup();
+
+        using var response = await fixture.PublishRawAsync(Hub, group, body, contentType);
+
+        await AssertProblemAsync(response, status, code, because);
+        await AssertNothingStoredAsync(group);
+    }
+
+    [Fact]
+    public async Task BodyWithBrokenChunkFraming_GetsUnreadableBody_AndStoresNothing()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nContent-Type: application/json\nTransfer-Encoding: chunked\n";
+
+        var (status, answer) = await RawHttp.SendAsync(fixture.Host.BaseUrl, head, [(TimeSpan.Zero, "5\r\n{\"eve\r\nZZ\r\n"u8.ToArray())]);
+
+        Assert.True(status == 400, answer);
+        Assert.Contains("unreadable_body", answer, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(group);
+    }
+
+    [Fact]
+    public async Task BodyThatTricklesIn_GetsRequestTimeout_AndStoresNothing()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: 4000\n";
+        var trickle = Enumerable.Range(0, 40).Select(_ => (TimeSpan.FromMilliseconds(500), "          "u8.ToArray()));
+
+        var (status, answer) = await RawHttp.SendAsync(fixture.Host.BaseUrl, head, trickle);
+
+        Assert.True(status == 408, answer);
+        Assert.Contains("request_timeout", answer, StringComparison.Ordinal);
         await AssertNothingStoredAsync(group);
     }
 

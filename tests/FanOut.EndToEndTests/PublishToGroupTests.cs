@@ -151,4 +151,23 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
 
     private static IEnumerable<long> Offsets(JsonElement page) =>
         page.GetProperty("messages").EnumerateArray().Select(e => e.GetProperty("offset").GetInt64());
+
+    [Fact]
+    public async Task Data_IsStoredAndReturnedByteForByte_AndClientsGetTheSameValue()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        await using var member = await fixture.ConnectAsync(Hub, targets: "note");
+        await fixture.JoinAsync(Hub, group, member);
+        const string data = "{ \"s\" : \"café 😀 <&>\", \"n\" : 1.50, \"e\" : [ ] }";
+
+        using var response = await fixture.PublishRawAsync(Hub, group, System.Text.Encoding.UTF8.GetBytes("{\"event\":\"note\",\"data\":" + data + "}"));
+        response.EnsureSuccessStatusCode();
+        var received = (await member.WaitForMessageAsync("note")).Arg0.GetProperty("data");
+        await fixture.WaitForHistoryAsync(Hub, group, 1);
+        var raw = await fixture.Http.GetStringAsync(new Uri($"/api/hubs/{Hub}/groups/{group}/messages", UriKind.Relative));
+
+        Assert.Contains("\"data\":" + data, raw, StringComparison.Ordinal);
+        Assert.Equal("café 😀 <&>", received.GetProperty("s").GetString());
+        Assert.Equal(1.50m, received.GetProperty("n").GetDecimal());
+    }
 }

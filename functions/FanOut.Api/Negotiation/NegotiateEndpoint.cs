@@ -7,17 +7,18 @@ namespace FanOut.Api.Negotiation;
 
 /// <summary>
 /// <c>POST /api/hubs/{hub}/negotiate</c>: Azure SignalR Service's serverless negotiate answer
-/// (<c>{url, accessToken}</c>) so <c>withUrl(".../api/hubs/{hub}")</c> works against either host.
-/// The local host passes the optional <c>userId</c> query parameter; the Functions shell lets its
-/// SignalRConnectionInfo binding answer instead.
+/// (<c>{url, accessToken}</c>), so <c>withUrl(".../api/hubs/{hub}")</c> works against either host.
 /// </summary>
 public static class NegotiateEndpoint
 {
-    public static IResult Handle(string hub, string? userId, IClientNegotiator negotiator)
+    public static async Task<IResult> HandleAsync(string hub, string? userId, IClientNegotiator negotiator, CancellationToken cancellationToken)
     {
-        var rejection = NameRules.CheckHub(hub) ?? (userId is null ? null : NameRules.CheckUserId(userId));
-        return rejection is null
-            ? TypedResults.Ok(negotiator.Negotiate(NameRules.CanonicalHub(hub), userId))
-            : ProblemResults.From(rejection);
+        ArgumentNullException.ThrowIfNull(negotiator);
+        if ((NameRules.CheckHub(hub) ?? (userId is null ? null : NameRules.CheckUserId(userId))) is { } rejection)
+        {
+            return ProblemResults.From(rejection);
+        }
+
+        return TypedResults.Ok(await negotiator.NegotiateAsync(NameRules.CanonicalHub(hub), userId, cancellationToken));
     }
 }

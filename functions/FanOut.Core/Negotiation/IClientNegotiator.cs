@@ -1,7 +1,7 @@
 namespace FanOut.Core.Negotiation;
 
-/// <summary>Issues a client's connection info for a hub (what the SignalRConnectionInfo binding does in Azure Functions).</summary>
+/// <summary>Issues a client's connection info for a hub: where to connect and with which token.</summary>
 public interface IClientNegotiator
 {
-    ClientConnectionInfo Negotiate(string hub, string? userId);
+    Task<ClientConnectionInfo> NegotiateAsync(string hub, string? userId, CancellationToken cancellationToken);
 }

@@ -1,27 +1,22 @@
 using FanOut.Api;
-using FanOut.Api.Problems;
-using FanOut.Core;
+using FanOut.Api.Negotiation;
 using FanOut.Core.Negotiation;
-using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FanOut.Functions.Negotiation;
 
 /// <summary>
-/// Negotiate through the SignalRConnectionInfo binding, which signs client tokens with Microsoft
-/// Entra ID when the connection is identity-based. The user is the App Service Authentication
-/// principal, when there is one.
+/// Negotiate (see <see cref="NegotiateEndpoint"/>): the client token comes from the service's
+/// <c>:generateToken</c> REST operation, which works with a managed identity. No SignalR binding is
+/// involved, so no binding expression can make the host throw when a header is missing.
 /// </summary>
-public static class NegotiateFunction
+public sealed class NegotiateFunction(IClientNegotiator negotiator)
 {
     [Function(nameof(Negotiate))]
-    public static IResult Negotiate(
+    public Task<IResult> Negotiate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Negotiate)] HttpRequest request,
         string hub,
-        [SignalRConnectionInfoInput(HubName = "{hub}", UserId = "{headers.x-ms-client-principal-id}", ConnectionStringSetting = FanOutNames.SignalRConnection)]
-        SignalRConnectionInfo connectionInfo) =>
-        NameRules.CheckHub(hub) is { } rejection
-            ? ProblemResults.From(rejection)
-            : TypedResults.Ok(new ClientConnectionInfo(connectionInfo.Url, connectionInfo.AccessToken));
+        CancellationToken cancellationToken) =>
+        NegotiateEndpoint.HandleAsync(hub, userId: null, negotiator, cancellationToken);
 }

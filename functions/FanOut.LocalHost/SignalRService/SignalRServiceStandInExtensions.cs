@@ -18,6 +18,7 @@ public static class SignalRServiceStandInExtensions
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton(sp => new AccessKeyTokenValidator(ReadAccessKey(sp.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton(sp => new AccessKeyTokenIssuer(ReadAccessKey(sp.GetRequiredService<IConfiguration>())));
         StandInCors.AddPolicy(builder.Services, builder.Configuration);
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -51,12 +52,37 @@ public class SignalRRestClient
     public virtual Task RemoveFromGroupAsync(string hub, string group, string connectionId, CancellationToken cancellationToken = default) =>
         SendAsync(RequestMethod.Delete, ConnectionInGroup(hub, group, connectionId), null, cancellationToken);
 
+    /// <summary>
+    /// <c>POST /api/hubs/{hub}/:generateToken</c> (api-version 2024-12-01): a client access token the service
+    /// issues for <paramref name="userId"/>, valid for <paramref name="lifetime"/> (whole minutes).
+    /// </summary>
+    public virtual async Task<string> GenerateClientTokenAsync(string hub, string? userId, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        var uri = RestRequestUris.GenerateToken(_endpoint, hub, userId, (int)Math.Ceiling(lifetime.TotalMinutes));
+        using var document = await SendForJsonAsync(RequestMethod.Post, uri, cancellationToken);
+        return document.RootElement.TryGetProperty("token", out var token) && token.GetString() is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("The SignalR service answered :generateToken without a token.");
+    }
+
     /// <summary><c>HEAD /api/health</c>: throws unless the service answers 2xx.</summary>
     public virtual Task CheckHealthAsync(CancellationToken cancellationToken = default) =>
         SendAsync(RequestMethod.Head, RestRequestUris.Health(_endpoint), null, cancellationToken);
 
     private RequestUriBuilder ConnectionInGroup(string hub, string group, string connectionId) =>
         RestRequestUris.Group(_endpoint, hub, group, "/connections/" + Uri.EscapeDataString(connectionId));
+
+    private async Task<JsonDocument> SendForJsonAsync(RequestMethod method, RequestUriBuilder uri, CancellationToken cancellationToken)
+    {
+        using var message = _pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri = uri;
+        message.BufferResponse = true;
+        await _pipeline.SendAsync(message, cancellationToken);
+        return message.Response.IsError
+            ? throw new RequestFailedException(message.Response)
+            : await JsonDocument.ParseAsync(message.Response.ContentStream!, cancellationToken: cancellationToken);
+    }
 
     private async Task SendAsync(RequestMethod method, RequestUriBuilder uri, PayloadMessage? payload, CancellationToken cancellationToken)
     {

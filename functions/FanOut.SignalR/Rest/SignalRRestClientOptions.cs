@@ -8,6 +8,9 @@ public sealed class SignalRRestClientOptions : ClientOptions
     /// <summary>The data-plane REST API version every request carries.</summary>
     public const string ApiVersion = "2022-06-01";
 
+    /// <summary>The API version of <c>:generateToken</c> (added in 2022-11-01).</summary>
+    public const string TokenApiVersion = "2024-12-01";
+
     /// <summary>The Microsoft Entra scope for Azure SignalR Service.</summary>
     public const string EntraScope = "https://signalr.azure.com/.default";
 

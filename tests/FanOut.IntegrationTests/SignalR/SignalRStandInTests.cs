@@ -27,7 +27,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     [Fact]
     public async Task Client_WithoutToken_IsRefusedWith401()
     {
-        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+        var url = ServiceNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
 
         var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, null));
 
@@ -37,7 +37,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     [Fact]
     public async Task Client_WithTokenSignedByAnotherKey_IsRefusedWith401()
     {
-        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+        var url = ServiceNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
         var token = new AccessKeyTokenIssuer("SOME-OTHER-KEY-0123456789abcdefghijklmnopqrstuvwxyz").CreateToken(url, TimeSpan.FromMinutes(5));
 
         var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, token));
@@ -48,8 +48,8 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     [Fact]
     public async Task Client_WithTokenForAnotherHub_IsRefusedWith401()
     {
-        var token = host.Negotiator.Negotiate(StandInHostFixture.NewHub(), null).AccessToken;
-        var url = AccessKeyNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
+        var token = (await host.Negotiator.NegotiateAsync(StandInHostFixture.NewHub(), null, CancellationToken.None)).AccessToken;
+        var url = ServiceNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
 
         var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, token));
 
@@ -62,7 +62,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
         var hub = StandInHostFixture.NewHub();
         var token = new AccessKeyTokenIssuer(StandInHostFixture.AccessKey).CreateToken($"http://localhost:7071/client/?hub={hub}", TimeSpan.FromMinutes(5));
 
-        await using var client = await NodeSignalRClient.StartAsync(AccessKeyNegotiator.ClientUrl(host.BaseUri, hub), token);
+        await using var client = await NodeSignalRClient.StartAsync(ServiceNegotiator.ClientUrl(host.BaseUri, hub), token);
 
         Assert.False(string.IsNullOrEmpty(client.ConnectionId));
     }
@@ -90,7 +90,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     public async Task GroupSend_ReachesMember_OverEveryTransport(string transport)
     {
         var hub = StandInHostFixture.NewHub();
-        var info = host.Negotiator.Negotiate(hub, "u1");
+        var info = await host.Negotiator.NegotiateAsync(hub, "u1", CancellationToken.None);
         await using var client = await NodeSignalRClient.StartAsync(NodeSignalRClientOptions.ForHub(info.Url, info.AccessToken, "message") with { Transport = transport });
         await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
 
@@ -245,7 +245,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
 
     private async Task<NodeSignalRClient> ConnectAsync(string hub, string? userId, params string[] targets)
     {
-        var info = host.Negotiator.Negotiate(hub, userId);
+        var info = await host.Negotiator.NegotiateAsync(hub, userId, CancellationToken.None);
         return await NodeSignalRClient.StartAsync(info.Url, info.AccessToken, targets);
     }
 }

@@ -54,7 +54,7 @@ public sealed class StandInHostFixture : IAsyncLifetime
         var options = new SignalRRestClientOptions();
         options.Retry.MaxRetries = 0;
         Rest = new SignalRRestClient(Endpoint, options);
-        Negotiator = new AccessKeyNegotiator(Endpoint);
+        Negotiator = new ServiceNegotiator(Rest, Endpoint);
     }
 
     public async Task DisposeAsync()

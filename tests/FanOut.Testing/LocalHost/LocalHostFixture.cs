@@ -46,6 +46,30 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public Task<HttpResponseMessage> PublishAsync(string hub, string group, string @event, object? data) =>
         Http.PostAsJsonAsync(new Uri($"/api/hubs/{hub}/groups/{group}/messages", UriKind.Relative), new { @event, data });
 
+    /// <summary>Publishes <paramref name="body"/> exactly as given (bytes, content type, extra headers such as Idempotency-Key).</summary>
+    public async Task<HttpResponseMessage> PublishRawAsync(
+        string hub, string group, byte[] body, string contentType = "application/json", IEnumerable<KeyValuePair<string, string>>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/hubs/{hub}/groups/{group}/messages", UriKind.Relative));
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Kills this fixture's Azurite (by PID), as when Storage goes down under the service.</summary>
+    public async Task StopStorageAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
     public async Task<JsonElement> HistoryAsync(string hub, string group, long after = 0, int? limit = null)
     {
         var query = $"?after={after}" + (limit is null ? "" : $"&limit={limit}");
@@ -53,9 +77,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
     }
 
     /// <summary>Polls the history until it holds at least <paramref name="count"/> messages (delivery is asynchronous), then returns it.</summary>
-    public async Task<JsonElement> WaitForHistoryAsync(string hub, string group, int count)
+    public async Task<JsonElement> WaitForHistoryAsync(string hub, string group, int count, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var history = await HistoryAsync(hub, group, limit: 1000);
@@ -66,7 +90,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"History of {hub}/{group} did not reach {count} messages in 20 s.\n{Host.Output}");
+                throw new TimeoutException($"History of {hub}/{group} did not reach {count} messages in time.\n{Host.Output}");
             }
 
             await Task.Delay(50);

@@ -60,6 +60,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>kill -9: the process dies at once, in the middle of whatever it was doing.</summary>
+    public Task KillAsync() => StopAsync();
+
+    /// <summary>Starts the host again on the same port after <see cref="KillAsync"/>.</summary>
+    public Task StartAgainAsync() => StartProcessAsync();
+
     public async Task StopAsync()
     {
         if (_process is null)
@@ -69,6 +75,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
         if (!_process.HasExited)
         {
+            // SIGKILL, like kill -9: no graceful shutdown, nothing flushed.
             _process.Kill(entireProcessTree: true);
         }
 

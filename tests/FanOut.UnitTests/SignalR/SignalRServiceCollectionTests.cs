@@ -2,6 +2,7 @@ using FanOut.Core.Delivery;
 using FanOut.Core.Health;
 using FanOut.Core.Membership;
 using FanOut.Core.Negotiation;
+using FanOut.SignalR.Negotiation;
 using FanOut.SignalR;
 using FanOut.SignalR.Health;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public class SignalRServiceCollectionTests
 
         Assert.NotNull(provider.GetRequiredService<IBroadcaster>());
         Assert.NotNull(provider.GetRequiredService<IGroupMembership>());
-        Assert.StartsWith("https://fanout.service.signalr.net/client/?hub=chat", provider.GetRequiredService<IClientNegotiator>().Negotiate("chat", null).Url, StringComparison.Ordinal);
+        Assert.IsType<ServiceNegotiator>(provider.GetRequiredService<IClientNegotiator>());
         Assert.Contains(provider.GetServices<IHealthProbe>(), p => p is SignalRHealthProbe);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FanOut.SignalR.Tokens;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FanOut.LocalHost.SignalRService.Rest;
@@ -39,6 +40,9 @@ internal static partial class RestHandlers
                 await hubContext.Groups.AddToGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), context.RequestAborted);
                 return Results.Ok();
 
+            case RestOperation.GenerateToken:
+                return GenerateToken(context, hub);
+
             case RestOperation.GroupConnection:
                 await hubContext.Groups.RemoveFromGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), context.RequestAborted);
                 return Results.Ok();
@@ -46,6 +50,17 @@ internal static partial class RestHandlers
             default:
                 return Results.Ok();
         }
+    }
+
+    /// <summary>A client token for this stand-in's <c>/client/?hub=</c>, signed with its AccessKey, <c>nameid</c> = the user.</summary>
+    private static IResult GenerateToken(HttpContext context, string hub)
+    {
+        var query = context.Request.Query;
+        var minutes = int.TryParse(query["minutesToExpire"], System.Globalization.CultureInfo.InvariantCulture, out var m) && m >= 1 ? m : 60;
+        var userId = query["userId"].ToString() is { Length: > 0 } user ? user : null;
+        var audience = $"{context.Request.Scheme}://{context.Request.Host}{ServiceClientHub.Path}/?hub={Uri.EscapeDataString(hub)}";
+        var token = context.RequestServices.GetRequiredService<AccessKeyTokenIssuer>().CreateToken(audience, TimeSpan.FromMinutes(minutes), userId);
+        return Results.Json(new { token });
     }
 
     private static async Task<(string Target, object?[] Arguments)?> ReadPayloadAsync(HttpRequest request)

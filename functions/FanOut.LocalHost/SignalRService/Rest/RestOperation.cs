@@ -7,4 +7,5 @@ internal enum RestOperation
     SendToHub,
     SendToGroup,
     GroupConnection,
+    GenerateToken,
 }

@@ -14,6 +14,7 @@ internal sealed record RestRoute(RestOperation Operation, string? Hub = null, st
         {
             ["api", "health"] => new(RestOperation.Health),
             ["api", "hubs", var hub, ":send"] => new(RestOperation.SendToHub, hub),
+            ["api", "hubs", var hub, ":generateToken"] => new(RestOperation.GenerateToken, hub),
             ["api", "hubs", var hub, "groups", var group, ":send"] => new(RestOperation.SendToGroup, hub, group),
             ["api", "hubs", var hub, "groups", var group, "connections", var id] => new(RestOperation.GroupConnection, hub, group, id),
             _ => null,
