@@ -4,6 +4,7 @@ using FanOut.Api.Membership;
 using FanOut.Api.Negotiation;
 using FanOut.Api.Problems;
 using FanOut.Api.Publishing;
+using FanOut.Api.Upstream;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,12 +18,24 @@ public static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapFanOutApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapPost(ApiRoutes.Messages, PublishEndpoint.HandleAsync).WithName("Publish").DisableAntiforgery();
-        api.MapGet(ApiRoutes.Messages, HistoryEndpoint.HandleAsync).WithName("History");
-        api.MapPut(ApiRoutes.Connection, MembershipEndpoints.JoinAsync).WithName("JoinGroup");
-        api.MapDelete(ApiRoutes.Connection, MembershipEndpoints.LeaveAsync).WithName("LeaveGroup");
-        api.MapPost(ApiRoutes.Negotiate, NegotiateEndpoint.HandleAsync).WithName("Negotiate");
-        api.MapGet(ApiRoutes.Health, HealthEndpoint.HandleAsync).WithName("Health");
+        api.MapPost(ApiRoutes.Messages, (HttpRequest r, string hub, string group, PublishHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
+            .WithName("Publish").DisableAntiforgery();
+        api.MapGet(ApiRoutes.Messages, (HttpRequest r, string hub, string group, HistoryHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
+            .WithName("History");
+        api.MapPut(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: true, ct))
+            .WithName("AddUserToGroup");
+        api.MapDelete(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: false, ct))
+            .WithName("RemoveUserFromGroup");
+        api.MapPut(ApiRoutes.GroupConnection, (HttpRequest r, string hub, string group, string connectionId, MembershipHandler h, CancellationToken ct) => h.ChangeConnectionAsync(r, hub, group, connectionId, join: true, ct))
+            .WithName("AddConnectionToGroup");
+        api.MapDelete(ApiRoutes.GroupConnection, (HttpRequest r, string hub, string group, string connectionId, MembershipHandler h, CancellationToken ct) => h.ChangeConnectionAsync(r, hub, group, connectionId, join: false, ct))
+            .WithName("RemoveConnectionFromGroup");
+        api.MapPost(ApiRoutes.Negotiate, (HttpRequest r, string hub, NegotiateHandler h, CancellationToken ct) => h.HandleAsync(r, hub, ct))
+            .WithName("Negotiate");
+        api.MapPost(ApiRoutes.Upstream, (HttpRequest r, string hub, string category, string @event, UpstreamHandler h, CancellationToken ct) => h.HandleAsync(r, hub, category, @event, ct))
+            .WithName("Upstream").DisableAntiforgery();
+        api.MapGet(ApiRoutes.Health, (HttpRequest r, HealthHandler h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .WithName("Health");
         endpoints.MapFallback(() => ProblemResults.From(new Rejection(RejectionCodes.NotFound, "There is no such route; see the README for the API.")));
         return endpoints;
     }

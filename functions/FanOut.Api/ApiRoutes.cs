@@ -5,7 +5,9 @@ public static class ApiRoutes
 {
     public const string Prefix = "api";
     public const string Messages = "hubs/{hub}/groups/{group}/messages";
-    public const string Connection = "hubs/{hub}/groups/{group}/connections/{connectionId}";
+    public const string GroupUser = "hubs/{hub}/groups/{group}/users/{userId}";
+    public const string GroupConnection = "hubs/{hub}/groups/{group}/connections/{connectionId}";
     public const string Negotiate = "hubs/{hub}/negotiate";
+    public const string Upstream = "upstream/{hub}/{category}/{event}";
     public const string Health = "health";
 }

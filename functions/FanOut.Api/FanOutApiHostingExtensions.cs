@@ -1,5 +1,14 @@
+using FanOut.Api.Access;
+using FanOut.Api.Health;
+using FanOut.Api.History;
+using FanOut.Api.Membership;
+using FanOut.Api.Negotiation;
 using FanOut.Api.Problems;
+using FanOut.Api.Publishing;
+using FanOut.Api.Upstream;
 using FanOut.Core;
+using FanOut.Core.Access;
+using FanOut.Core.Validation;
 using FanOut.SignalR;
 using FanOut.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,14 +18,36 @@ namespace FanOut.Api;
 
 public static class FanOutApiHostingExtensions
 {
-    /// <summary>Everything both hosts share: the use cases, Storage and SignalR adapters, and problem details.</summary>
+    /// <summary>
+    /// Everything both hosts share: the use cases, the Storage and SignalR adapters, hub access (policies
+    /// from <c>FanOut__Hubs__*</c>, JWT bearer), the HTTP and upstream handlers, and problem details.
+    /// </summary>
     public static IHostApplicationBuilder AddFanOut(this IHostApplicationBuilder builder)
     {
         builder.Services.AddFanOutCore();
         builder.Services.AddFanOutStorage(builder.Configuration);
         builder.Services.AddFanOutSignalR();
+        builder.Services.AddFanOutJwt(builder.Configuration);
+        builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<HubGate>();
+        builder.Services.AddSingleton<PublishRateLimiter>();
+        builder.Services.AddSingleton<UpstreamAuthenticator>();
+        builder.Services.AddSingleton<ClientEventHandler>();
+        builder.Services.AddSingleton<PublishHandler>();
+        builder.Services.AddSingleton<HistoryHandler>();
+        builder.Services.AddSingleton<MembershipHandler>();
+        builder.Services.AddSingleton<NegotiateHandler>();
+        builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddSingleton<UpstreamHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyFailureHandler>();
         return builder;
     }
+
+    /// <summary>
+    /// A rule in code for the hubs matching <paramref name="hubPattern"/> (like Socket.IO's <c>namespace.use()</c>):
+    /// it sees each connect, publish, join and history read the hub's settings allowed, and may refuse it.
+    /// </summary>
+    public static IServiceCollection AddHubRule(this IServiceCollection services, string hubPattern, Func<HubRequest, CancellationToken, ValueTask<Rejection?>> rule) =>
+        services.AddSingleton(new HubRule(hubPattern, rule));
 }

@@ -1,3 +1,4 @@
+using FanOut.Core.Access;
 using FanOut.Core.Delivery;
 using FanOut.Core.Diagnostics;
 using FanOut.Core.Health;
@@ -14,6 +15,9 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddFanOutCore(this IServiceCollection services)
     {
         services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FanOutAccessOptions>().BindConfiguration(FanOutOptions.Section);
+        services.TryAddSingleton<HubPolicies>();
+        services.TryAddSingleton<HubAccess>();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FanOutMetrics>();

@@ -4,23 +4,21 @@ using FanOut.LocalHost.QueueTrigger;
 using FanOut.LocalHost.Settings;
 using FanOut.LocalHost.SignalRService;
 
-// The local host: the service's HTTP API, the queue trigger and a stand-in for Azure SignalR
-// Service, in one process on http://localhost:7071, over Azurite.
+// The local host: the service's HTTP API and the queue trigger over Azurite, with a stand-in for
+// Azure SignalR Service on its own port. Azurite and the stand-in start themselves when absent.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLocalSettings();
 builder.AddLocalStorage();
+builder.AddLocalSignalRService();
 builder.AddFanOut();
 builder.AddDeliveryTrigger();
-builder.AddSignalRServiceStandIn();
 
 var app = builder.Build();
 
-// First: Azure SignalR Service's REST calls (they carry api-version) and its /client hub.
-app.UseSignalRServiceStandIn();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseCors(StandInCors.PolicyName);
+app.UseCors();
 app.MapFanOutApi();
 
 app.Run();

@@ -67,7 +67,7 @@ public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFi
     public async Task BodyWithBrokenChunkFraming_GetsUnreadableBody_AndStoresNothing()
     {
         var group = LocalHostFixture.UniqueGroup();
-        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nContent-Type: application/json\nTransfer-Encoding: chunked\n";
+        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nAuthorization: Bearer {LocalHostFixture.DevPublisherKey}\nContent-Type: application/json\nTransfer-Encoding: chunked\n";
 
         var (status, answer) = await RawHttp.SendAsync(fixture.Host.BaseUrl, head, [(TimeSpan.Zero, "5\r\n{\"eve\r\nZZ\r\n"u8.ToArray())]);
 
@@ -80,7 +80,7 @@ public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFi
     public async Task BodyThatTricklesIn_GetsRequestTimeout_AndStoresNothing()
     {
         var group = LocalHostFixture.UniqueGroup();
-        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: 4000\n";
+        var head = $"POST /api/hubs/{Hub}/groups/{group}/messages HTTP/1.1\nHost: localhost\nAuthorization: Bearer {LocalHostFixture.DevPublisherKey}\nContent-Type: application/json\nContent-Length: 4000\n";
         var trickle = Enumerable.Range(0, 40).Select(_ => (TimeSpan.FromMilliseconds(500), "          "u8.ToArray()));
 
         var (status, answer) = await RawHttp.SendAsync(fixture.Host.BaseUrl, head, trickle);

@@ -14,7 +14,7 @@ public class IdempotencyTests(LocalHostFixture fixture) : IClassFixture<LocalHos
     {
         var group = LocalHostFixture.UniqueGroup();
         await using var member = await fixture.ConnectAsync(Hub, targets: "order");
-        await fixture.JoinAsync(Hub, group, member);
+        await member.JoinAsync(group);
         var body = """{"event":"order","data":{"id":17}}"""u8.ToArray();
         var key = new KeyValuePair<string, string>("Idempotency-Key", Guid.NewGuid().ToString());
 

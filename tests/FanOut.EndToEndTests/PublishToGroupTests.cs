@@ -14,7 +14,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
         var group = LocalHostFixture.UniqueGroup();
         await using var member = await fixture.ConnectAsync(Hub, "alice", "message");
         await using var outsider = await fixture.ConnectAsync(Hub, "bob", "message");
-        await fixture.JoinAsync(Hub, group, member);
+        await member.JoinAsync(group);
 
         var ids = new List<string>();
         for (var i = 1; i <= 3; i++)
@@ -41,7 +41,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
     {
         var group = LocalHostFixture.UniqueGroup();
         await using var member = await fixture.ConnectAsync(Hub, targets: "note");
-        await fixture.JoinAsync(Hub, group, member);
+        await member.JoinAsync(group);
         for (var i = 1; i <= 3; i++)
         {
             (await fixture.PublishAsync(Hub, group, "note", i)).EnsureSuccessStatusCode();
@@ -87,8 +87,8 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
     {
         var group = LocalHostFixture.UniqueGroup();
         await using var client = await fixture.ConnectAsync(Hub, targets: "message");
-        await fixture.JoinAsync(Hub, group, client);
-        await fixture.LeaveAsync(Hub, group, client);
+        await client.JoinAsync(group);
+        await client.LeaveAsync(group);
 
         (await fixture.PublishAsync(Hub, group, "message", "after leaving")).EnsureSuccessStatusCode();
 
@@ -102,7 +102,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
         const int count = 30;
         var group = LocalHostFixture.UniqueGroup();
         await using var member = await fixture.ConnectAsync(Hub, targets: "burst");
-        await fixture.JoinAsync(Hub, group, member);
+        await member.JoinAsync(group);
 
         var responses = await Task.WhenAll(Enumerable.Range(1, count).Select(i => fixture.PublishAsync(Hub, group, "burst", i)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
@@ -123,8 +123,8 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
         var group = LocalHostFixture.UniqueGroup();
         await using var inChat = await fixture.ConnectAsync("chat", targets: "message");
         await using var inNews = await fixture.ConnectAsync("news", targets: "message");
-        await fixture.JoinAsync("chat", group, inChat);
-        await fixture.JoinAsync("news", group, inNews);
+        await inChat.JoinAsync(group);
+        await inNews.JoinAsync(group);
 
         (await fixture.PublishAsync("news", group, "message", "headline")).EnsureSuccessStatusCode();
 
@@ -138,7 +138,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
     {
         var group = LocalHostFixture.UniqueGroup();
         await using var client = await fixture.ConnectAsync("chat", targets: "message");
-        await fixture.JoinAsync("CHAT", group, client);
+        await client.JoinAsync(group);
 
         (await fixture.PublishAsync("Chat", group, "message", "one")).EnsureSuccessStatusCode();
         (await fixture.PublishAsync("chat", group, "message", "two")).EnsureSuccessStatusCode();
@@ -157,7 +157,7 @@ public class PublishToGroupTests(LocalHostFixture fixture) : IClassFixture<Local
     {
         var group = LocalHostFixture.UniqueGroup();
         await using var member = await fixture.ConnectAsync(Hub, targets: "note");
-        await fixture.JoinAsync(Hub, group, member);
+        await member.JoinAsync(group);
         const string data = "{ \"s\" : \"café 😀 <&>\", \"n\" : 1.50, \"e\" : [ ] }";
 
         using var response = await fixture.PublishRawAsync(Hub, group, System.Text.Encoding.UTF8.GetBytes("{\"event\":\"note\",\"data\":" + data + "}"));

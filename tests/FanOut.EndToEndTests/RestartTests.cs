@@ -32,7 +32,7 @@ public class RestartTests(LocalHostFixture fixture) : IClassFixture<LocalHostFix
 
         await fixture.Host.RestartAsync();
         await using var client = await fixture.ConnectAsync(Hub, targets: "message");
-        await fixture.JoinAsync(Hub, group, client);
+        await client.JoinAsync(group);
         (await fixture.PublishAsync(Hub, group, "message", 3)).EnsureSuccessStatusCode();
 
         var delivered = await client.WaitForMessageAsync("message", m => m.Arg0.GetProperty("offset").GetInt64() >= 3);

@@ -12,7 +12,7 @@ public static class ProblemResults
 {
     public const string TypeBase = "https://github.com/fanout/problems/";
 
-    /// <summary>Seconds a client should wait before retrying after a 503.</summary>
+    /// <summary>Seconds a client should wait before retrying after a 503 (a 429 says its own).</summary>
     public const int RetryAfterSeconds = 5;
 
     public static IResult From(Rejection rejection)
@@ -25,7 +25,14 @@ public static class ProblemResults
             detail: rejection.Detail,
             type: TypeBase + rejection.Code,
             extensions: new Dictionary<string, object?> { ["code"] = rejection.Code });
-        return status == StatusCodes.Status503ServiceUnavailable ? new RetryAfterResult(problem, RetryAfterSeconds) : problem;
+        var retryAfter = rejection.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds)
+            : status == StatusCodes.Status503ServiceUnavailable ? RetryAfterSeconds : 0;
+        return (retryAfter, status) switch
+        {
+            ( > 0, _) => new WithHeaderResult(problem, "Retry-After", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (_, StatusCodes.Status401Unauthorized) => new WithHeaderResult(problem, "WWW-Authenticate", "Bearer"),
+            _ => problem,
+        };
     }
 
     public static int StatusFor(string code) => code switch
@@ -35,7 +42,10 @@ public static class ProblemResults
         RejectionCodes.RequestTimeout => StatusCodes.Status408RequestTimeout,
         RejectionCodes.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         RejectionCodes.IdempotencyKeyInUse => StatusCodes.Status409Conflict,
-        RejectionCodes.NotFound or RejectionCodes.UnknownConnection => StatusCodes.Status404NotFound,
+        RejectionCodes.NotFound or RejectionCodes.UnknownConnection or RejectionCodes.UnknownHub => StatusCodes.Status404NotFound,
+        RejectionCodes.Unauthorized => StatusCodes.Status401Unauthorized,
+        RejectionCodes.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         RejectionCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -48,19 +58,22 @@ public static class ProblemResults
         StatusCodes.Status422UnprocessableEntity => "The Idempotency-Key belongs to another request.",
         StatusCodes.Status409Conflict => "The request conflicts with one in progress.",
         StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status401Unauthorized => "A valid credential is needed.",
+        StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status429TooManyRequests => "Too many requests.",
         StatusCodes.Status503ServiceUnavailable => "A dependency is unavailable.",
         _ => "The request is invalid.",
     };
 
-    /// <summary>Adds <c>Retry-After</c> to a result.</summary>
-    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult, IStatusCodeHttpResult
+    /// <summary>Adds a header (<c>Retry-After</c>, <c>WWW-Authenticate</c>) to a result.</summary>
+    private sealed class WithHeaderResult(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult
     {
         public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
 
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers[name] = value;
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -20,6 +20,10 @@ public static class RejectionCodes
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string RateLimited = "rate_limited";
+    public const string UnknownHub = "unknown_hub";
     public const string NotFound = "not_found";
     public const string UnknownConnection = "unknown_connection";
     public const string Unavailable = "unavailable";

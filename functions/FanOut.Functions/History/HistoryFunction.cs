@@ -1,13 +1,12 @@
 using FanOut.Api;
 using FanOut.Api.History;
-using FanOut.Core.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FanOut.Functions.History;
 
-/// <summary>HTTP history query (see <see cref="HistoryEndpoint"/>).</summary>
-public sealed class HistoryFunction(HistoryQuery history)
+/// <summary>A group's history (see <see cref="HistoryHandler"/>).</summary>
+public sealed class HistoryFunction(HistoryHandler handler)
 {
     [Function(nameof(History))]
     public Task<IResult> History(
@@ -15,5 +14,5 @@ public sealed class HistoryFunction(HistoryQuery history)
         string hub,
         string group,
         CancellationToken cancellationToken) =>
-        HistoryEndpoint.HandleAsync(request, hub, group, history, cancellationToken);
+        handler.HandleAsync(request, hub, group, cancellationToken);
 }

@@ -1,29 +1,34 @@
 using FanOut.Api;
 using FanOut.Api.Membership;
-using FanOut.Core.Membership;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FanOut.Functions.Membership;
 
-/// <summary>Join and leave a group, through Azure SignalR Service's REST API (see <see cref="MembershipEndpoints"/>).</summary>
-public sealed class MembershipFunctions(IGroupMembership membership)
+/// <summary>Group membership by user (self, or any for publishers) and by connection (publishers); see <see cref="MembershipHandler"/>.</summary>
+public sealed class MembershipFunctions(MembershipHandler handler)
 {
-    [Function(nameof(JoinGroup))]
-    public Task<IResult> JoinGroup(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Connection)] HttpRequest request,
-        string hub,
-        string group,
-        string connectionId,
-        CancellationToken cancellationToken) =>
-        MembershipEndpoints.JoinAsync(hub, group, connectionId, membership, cancellationToken);
+    [Function(nameof(AddUserToGroup))]
+    public Task<IResult> AddUserToGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.GroupUser)] HttpRequest request,
+        string hub, string group, string userId, CancellationToken cancellationToken) =>
+        handler.ChangeUserAsync(request, hub, group, userId, join: true, cancellationToken);
 
-    [Function(nameof(LeaveGroup))]
-    public Task<IResult> LeaveGroup(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Connection)] HttpRequest request,
-        string hub,
-        string group,
-        string connectionId,
-        CancellationToken cancellationToken) =>
-        MembershipEndpoints.LeaveAsync(hub, group, connectionId, membership, cancellationToken);
+    [Function(nameof(RemoveUserFromGroup))]
+    public Task<IResult> RemoveUserFromGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.GroupUser)] HttpRequest request,
+        string hub, string group, string userId, CancellationToken cancellationToken) =>
+        handler.ChangeUserAsync(request, hub, group, userId, join: false, cancellationToken);
+
+    [Function(nameof(AddConnectionToGroup))]
+    public Task<IResult> AddConnectionToGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.GroupConnection)] HttpRequest request,
+        string hub, string group, string connectionId, CancellationToken cancellationToken) =>
+        handler.ChangeConnectionAsync(request, hub, group, connectionId, join: true, cancellationToken);
+
+    [Function(nameof(RemoveConnectionFromGroup))]
+    public Task<IResult> RemoveConnectionFromGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.GroupConnection)] HttpRequest request,
+        string hub, string group, string connectionId, CancellationToken cancellationToken) =>
+        handler.ChangeConnectionAsync(request, hub, group, connectionId, join: false, cancellationToken);
 }

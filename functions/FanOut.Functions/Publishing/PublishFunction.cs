@@ -1,15 +1,12 @@
 using FanOut.Api;
 using FanOut.Api.Publishing;
-using FanOut.Core;
-using FanOut.Core.Publishing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace FanOut.Functions.Publishing;
 
-/// <summary>HTTP publish: validate and enqueue (see <see cref="PublishEndpoint"/>).</summary>
-public sealed class PublishFunction(Publisher publisher, IOptions<FanOutOptions> options)
+/// <summary>Publish: check, validate and enqueue (see <see cref="PublishHandler"/>).</summary>
+public sealed class PublishFunction(PublishHandler handler)
 {
     [Function(nameof(Publish))]
     public Task<IResult> Publish(
@@ -17,5 +14,5 @@ public sealed class PublishFunction(Publisher publisher, IOptions<FanOutOptions>
         string hub,
         string group,
         CancellationToken cancellationToken) =>
-        PublishEndpoint.HandleAsync(request, hub, group, publisher, options, cancellationToken);
+        handler.HandleAsync(request, hub, group, cancellationToken);
 }

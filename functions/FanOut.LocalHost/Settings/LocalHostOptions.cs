@@ -8,6 +8,15 @@ public sealed class LocalHostOptions
     /// <summary>In Development, start Azurite when nothing answers at the storage endpoints.</summary>
     public bool StartAzurite { get; set; } = true;
 
+    /// <summary>In Development, start the SignalR Service stand-in when nothing answers at the connection string's loopback endpoint.</summary>
+    public bool StartSignalR { get; set; } = true;
+
+    /// <summary>
+    /// The upstream URL template a started stand-in calls with client events; unset: this host's own
+    /// <c>/api/upstream/{hub}/{category}/{event}</c>.
+    /// </summary>
+    public string? SignalRUpstream { get; set; }
+
     /// <summary>Where a started Azurite keeps its data (relative to the repository root); git-ignored.</summary>
     public string AzuriteDataPath { get; set; } = ".azurite";
 

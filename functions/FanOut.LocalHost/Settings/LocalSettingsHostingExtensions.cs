@@ -1,4 +1,5 @@
 using FanOut.Api;
+using FanOut.LocalHost.SignalRService;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace FanOut.LocalHost.Settings;
@@ -9,7 +10,7 @@ public static class LocalSettingsHostingExtensions
     /// Settings as <c>func start</c> sees them, from the repository root: local.settings.json (or the
     /// sample) under environment variables and the command line, so <c>AzureWebJobsStorage=... dotnet run</c>
     /// still wins; <c>Host:LocalHttpPort</c> as the default URL when none is given; and host.json's
-    /// queue settings for the listener and the sender.
+    /// queue settings for the listener and the sender; <c>Host:CORS</c> as the default CORS policy.
     /// </summary>
     public static WebApplicationBuilder AddLocalSettings(this WebApplicationBuilder builder)
     {
@@ -30,6 +31,7 @@ public static class LocalSettingsHostingExtensions
         }
 
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => StandInCors.Apply(policy, StandInCors.Origins(builder.Configuration))));
         builder.Services.AddQueueTriggerOptionsFromHostJson(Path.Combine(root, "host.json"));
         return builder;
     }

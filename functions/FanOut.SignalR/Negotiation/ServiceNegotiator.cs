@@ -12,12 +12,10 @@ namespace FanOut.SignalR.Negotiation;
 /// </summary>
 public sealed class ServiceNegotiator(SignalRRestClient client, SignalRServiceEndpoint endpoint) : IClientNegotiator
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
-
-    public async Task<ClientConnectionInfo> NegotiateAsync(string hub, string? userId, CancellationToken cancellationToken)
+    public async Task<ClientConnectionInfo> NegotiateAsync(string hub, string? userId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(hub);
-        var token = await client.GenerateClientTokenAsync(hub, userId, TokenLifetime, cancellationToken);
+        var token = await client.GenerateClientTokenAsync(hub, userId, lifetime, cancellationToken);
         return new ClientConnectionInfo(ClientUrl(endpoint.ClientEndpoint, hub), token);
     }
 

@@ -1,55 +1,42 @@
+using System.Globalization;
 using Azure.Core;
 
 namespace FanOut.SignalR.Rest;
 
-/// <summary>Builds the data-plane REST URLs (api-version 2022-06-01), percent-encoding every name in the path.</summary>
+/// <summary>
+/// Builds the data-plane REST URLs: <c>/api/hubs/{hub}/...</c> with every name percent-encoded, the
+/// API version, and optional query values (<c>excluded</c> may repeat).
+/// </summary>
 internal static class RestRequestUris
 {
-    public static RequestUriBuilder Health(Uri endpoint) => Create(endpoint, "/api/health");
+    public static RequestUriBuilder Health(Uri endpoint) => Create(endpoint, "/api/health", SignalRRestClientOptions.ApiVersion, []);
 
-    public static RequestUriBuilder Hub(Uri endpoint, string hub, string pathAfterHub, IEnumerable<string>? excluded = null)
+    /// <summary><c>/api/hubs/{hub}</c> followed by <paramref name="segments"/>: names are escaped, <c>:operations</c> and fixed words are not.</summary>
+    public static RequestUriBuilder Hub(Uri endpoint, string hub, IEnumerable<string> segments, IEnumerable<(string Name, string Value)>? query = null, string? apiVersion = null)
     {
-        var uri = new RequestUriBuilder();
-        uri.Reset(endpoint);
-        uri.AppendPath("/api/hubs/", escape: false);
-        uri.AppendPath(hub, escape: true);
-        uri.AppendPath(pathAfterHub, escape: false);
-        uri.AppendQuery("api-version", SignalRRestClientOptions.ApiVersion, escapeValue: true);
-        foreach (var id in excluded ?? [])
-        {
-            uri.AppendQuery("excluded", id, escapeValue: true);
-        }
-
-        return uri;
+        var path = "/api/hubs/" + Uri.EscapeDataString(hub) + string.Concat(segments.Select(s => "/" + s));
+        return Create(endpoint, path, apiVersion ?? SignalRRestClientOptions.ApiVersion, query ?? []);
     }
 
-    /// <summary><c>:generateToken</c> exists from api-version 2022-11-01; the other operations keep 2022-06-01.</summary>
-    public static RequestUriBuilder GenerateToken(Uri endpoint, string hub, string? userId, int minutesToExpire)
-    {
-        var uri = new RequestUriBuilder();
-        uri.Reset(endpoint);
-        uri.AppendPath("/api/hubs/", escape: false);
-        uri.AppendPath(hub, escape: true);
-        uri.AppendPath("/:generateToken", escape: false);
-        uri.AppendQuery("api-version", SignalRRestClientOptions.TokenApiVersion, escapeValue: true);
-        if (userId is not null)
-        {
-            uri.AppendQuery("userId", userId, escapeValue: true);
-        }
+    public static string Name(string value) => Uri.EscapeDataString(value);
 
-        uri.AppendQuery("minutesToExpire", minutesToExpire.ToString(System.Globalization.CultureInfo.InvariantCulture), escapeValue: true);
-        return uri;
-    }
+    public static IEnumerable<(string, string)> Excluded(IEnumerable<string>? connectionIds) =>
+        (connectionIds ?? []).Select(id => ("excluded", id));
 
-    public static RequestUriBuilder Group(Uri endpoint, string hub, string group, string pathAfterGroup, IEnumerable<string>? excluded = null) =>
-        Hub(endpoint, hub, "/groups/" + Uri.EscapeDataString(group) + pathAfterGroup, excluded);
+    public static string Minutes(TimeSpan lifetime) =>
+        ((int)Math.Max(1, Math.Ceiling(lifetime.TotalMinutes))).ToString(CultureInfo.InvariantCulture);
 
-    private static RequestUriBuilder Create(Uri endpoint, string path)
+    private static RequestUriBuilder Create(Uri endpoint, string path, string apiVersion, IEnumerable<(string Name, string Value)> query)
     {
         var uri = new RequestUriBuilder();
         uri.Reset(endpoint);
         uri.AppendPath(path, escape: false);
-        uri.AppendQuery("api-version", SignalRRestClientOptions.ApiVersion, escapeValue: true);
+        uri.AppendQuery("api-version", apiVersion, escapeValue: true);
+        foreach (var (name, value) in query)
+        {
+            uri.AppendQuery(name, value, escapeValue: true);
+        }
+
         return uri;
     }
 }

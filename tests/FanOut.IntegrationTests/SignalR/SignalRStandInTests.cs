@@ -6,6 +6,7 @@ using FanOut.Core.Messages;
 using FanOut.SignalR.Delivery;
 using FanOut.SignalR.Negotiation;
 using FanOut.SignalR.Tokens;
+using FanOut.SignalR.Upstream;
 using FanOut.Testing.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -48,7 +49,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     [Fact]
     public async Task Client_WithTokenForAnotherHub_IsRefusedWith401()
     {
-        var token = (await host.Negotiator.NegotiateAsync(StandInHostFixture.NewHub(), null, CancellationToken.None)).AccessToken;
+        var token = (await host.Negotiator.NegotiateAsync(StandInHostFixture.NewHub(), null, TimeSpan.FromMinutes(5), CancellationToken.None)).AccessToken;
         var url = ServiceNegotiator.ClientUrl(host.BaseUri, StandInHostFixture.NewHub());
 
         var error = await Assert.ThrowsAsync<NodeSignalRConnectionException>(() => NodeSignalRClient.StartAsync(url, token));
@@ -73,7 +74,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
         var hub = StandInHostFixture.NewHub();
         await using var member = await ConnectAsync(hub, "m", "message");
         await using var outsider = await ConnectAsync(hub, "o", "message");
-        await host.Rest.AddToGroupAsync(hub, "room", member.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", member.ConnectionId);
 
         await host.Rest.SendToGroupAsync(hub, "room", "message", [new { text = "hi" }, 42]);
 
@@ -90,9 +91,9 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     public async Task GroupSend_ReachesMember_OverEveryTransport(string transport)
     {
         var hub = StandInHostFixture.NewHub();
-        var info = await host.Negotiator.NegotiateAsync(hub, "u1", CancellationToken.None);
+        var info = await host.Negotiator.NegotiateAsync(hub, "u1", TimeSpan.FromMinutes(5), CancellationToken.None);
         await using var client = await NodeSignalRClient.StartAsync(NodeSignalRClientOptions.ForHub(info.Url, info.AccessToken, "message") with { Transport = transport });
-        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", client.ConnectionId);
 
         await host.Rest.SendToGroupAsync(hub, "room", "message", [transport]);
 
@@ -105,7 +106,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     {
         var hub = StandInHostFixture.NewHub();
         await using var client = await ConnectAsync(hub, null, "chat.posted");
-        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", client.ConnectionId);
         var data = RawJson.FromTrustedUtf8("{\"text\":\"héllo 😀\",\"n\":[1,2.5,null]}"u8.ToArray());
         var envelope = new Envelope("m1", hub, "room", 3, "e1", "chat.posted", data, DateTimeOffset.UnixEpoch);
 
@@ -121,8 +122,8 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     {
         var hub = StandInHostFixture.NewHub();
         await using var client = await ConnectAsync(hub, null, "message");
-        await host.Rest.AddToGroupAsync(hub, "room", client.ConnectionId);
-        await host.Rest.RemoveFromGroupAsync(hub, "room", client.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", client.ConnectionId);
+        await host.Rest.RemoveConnectionFromGroupAsync(hub, "room", client.ConnectionId);
 
         await host.Rest.SendToGroupAsync(hub, "room", "message", ["gone"]);
 
@@ -149,8 +150,8 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
         var hubB = StandInHostFixture.NewHub();
         await using var a = await ConnectAsync(hubA, null, "message");
         await using var b = await ConnectAsync(hubB, null, "message");
-        await host.Rest.AddToGroupAsync(hubA, "room", a.ConnectionId);
-        await host.Rest.AddToGroupAsync(hubB, "room", b.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hubA, "room", a.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hubB, "room", b.ConnectionId);
 
         await host.Rest.SendToGroupAsync(hubA, "room", "message", ["for A"]);
 
@@ -164,8 +165,8 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
         var hub = StandInHostFixture.NewHub();
         await using var kept = await ConnectAsync(hub, null, "message", "notice");
         await using var excluded = await ConnectAsync(hub, null, "message", "notice");
-        await host.Rest.AddToGroupAsync(hub, "room", kept.ConnectionId);
-        await host.Rest.AddToGroupAsync(hub, "room", excluded.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", kept.ConnectionId);
+        await host.Rest.AddConnectionToGroupAsync(hub, "room", excluded.ConnectionId);
 
         await host.Rest.SendToGroupAsync(hub, "room", "message", ["g"], [excluded.ConnectionId]);
         await host.Rest.SendToHubAsync(hub, "notice", ["h"], [excluded.ConnectionId]);
@@ -179,22 +180,79 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     [Fact]
     public async Task AddToGroup_UnknownConnection_Is404()
     {
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => host.Rest.AddToGroupAsync(StandInHostFixture.NewHub(), "room", "nope"));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => host.Rest.AddConnectionToGroupAsync(StandInHostFixture.NewHub(), "room", "nope"));
 
         Assert.Equal(404, error.Status);
     }
 
     [Fact]
-    public async Task RestCall_AndAppApiOnTheSamePath_AreToldApartByApiVersion()
+    public async Task UserGroup_CoversTheUsersConnectionsNowAndLater_AndEndsWhenRemoved()
     {
         var hub = StandInHostFixture.NewHub();
-        using var http = new HttpClient { BaseAddress = host.BaseUri };
+        await using var first = await ConnectAsync(hub, "ann", "message");
+        await host.Rest.AddUserToGroupAsync(hub, "room", "ann");
+        await using var later = await ConnectAsync(hub, "ann", "message");
+        await using var other = await ConnectAsync(hub, "bob", "message");
 
-        using var app = await http.PutAsync($"/api/hubs/{hub}/groups/room/connections/c1", null);
-        var service = await Assert.ThrowsAsync<RequestFailedException>(() => host.Rest.AddToGroupAsync(hub, "room", "c1"));
+        await host.Rest.SendToGroupAsync(hub, "room", "message", ["one"]);
 
-        Assert.Equal(StandInHostFixture.AppApiAnswer, await app.Content.ReadAsStringAsync());
-        Assert.Equal(404, service.Status);
+        await first.WaitForMessageAsync("message");
+        await later.WaitForMessageAsync("message");
+        await other.AssertNoMessageAsync("message", Quiet);
+        Assert.True(await host.Rest.IsUserInGroupAsync(hub, "room", "ann"));
+        Assert.False(await host.Rest.IsUserInGroupAsync(hub, "room", "bob"));
+
+        await host.Rest.RemoveUserFromGroupAsync(hub, "room", "ann");
+        await host.Rest.SendToGroupAsync(hub, "room", "message", ["two"]);
+        await first.AssertNoMessageAsync("message", Quiet, m => m.Arg0.GetString() == "two");
+        Assert.False(await host.Rest.IsUserInGroupAsync(hub, "room", "ann"));
+    }
+
+    [Fact]
+    public async Task UserAndConnectionSends_ReachExactlyThem()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var ann = await ConnectAsync(hub, "ann", "note");
+        await using var bob = await ConnectAsync(hub, "bob", "note");
+
+        await host.Rest.SendToUserAsync(hub, "ann", "note", ["to ann"]);
+        await host.Rest.SendToConnectionAsync(hub, bob.ConnectionId, "note", ["to bob"]);
+
+        Assert.Equal("to ann", (await ann.WaitForMessageAsync("note")).Arg0.GetString());
+        Assert.Equal("to bob", (await bob.WaitForMessageAsync("note")).Arg0.GetString());
+        Assert.Single(ann.Received);
+        Assert.True(await host.Rest.ConnectionExistsAsync(hub, ann.ConnectionId));
+        Assert.False(await host.Rest.ConnectionExistsAsync(hub, "gone"));
+    }
+
+    [Fact]
+    public async Task Upstream_GetsSignedConnectionEventsAndInvocations_AndTheClientGetsTheAnswer()
+    {
+        var hub = StandInHostFixture.NewHub();
+        await using var client = await ConnectAsync(hub, "ann");
+
+        var echoed = await client.InvokeAsync("join", new { group = "room" });
+        var refused = await Assert.ThrowsAsync<NodeSignalRInvocationException>(() => client.InvokeAsync("leave", "room"));
+        var failed = await Assert.ThrowsAsync<NodeSignalRInvocationException>(() => client.InvokeAsync("publish", new { }));
+        await client.StopAsync();
+
+        Assert.Equal("room", echoed.GetProperty("group").GetString());
+        Assert.Contains("forbidden: not today", refused.ServerMessage, StringComparison.Ordinal);
+        Assert.Contains("500", failed.ServerMessage, StringComparison.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!host.UpstreamCalls.Any(c => c.Path.EndsWith("/connections/disconnected", StringComparison.Ordinal) && c.Headers["x-asrs-connection-id"] == client.ConnectionId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No disconnected event reached the upstream.");
+            await Task.Delay(20);
+        }
+
+        var calls = host.UpstreamCalls.Where(c => c.Headers["x-asrs-connection-id"] == client.ConnectionId).ToList();
+        Assert.Equal(
+            [$"/upstream/{hub}/connections/connected", $"/upstream/{hub}/messages/join", $"/upstream/{hub}/messages/leave", $"/upstream/{hub}/messages/publish", $"/upstream/{hub}/connections/disconnected"],
+            calls.Select(c => c.Path));
+        Assert.All(calls, c => Assert.True(UpstreamSignature.IsValid(c.Headers["x-asrs-signature"], StandInHostFixture.AccessKey, client.ConnectionId)));
+        Assert.All(calls, c => Assert.Equal("ann", c.Headers["x-asrs-user-id"]));
+        Assert.Equal("""{"type":10}""", calls[0].Body);
     }
 
     [Fact]
@@ -208,7 +266,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     {
         using var http = new HttpClient { BaseAddress = host.BaseUri };
 
-        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/health?api-version=2022-06-01"));
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/health"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -218,7 +276,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
     {
         using var http = new HttpClient { BaseAddress = host.BaseUri };
         var token = new AccessKeyTokenIssuer(StandInHostFixture.AccessKey).CreateToken($"{host.BaseUri}api/hubs/other/:send", TimeSpan.FromMinutes(5));
-        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/health?api-version=2022-06-01");
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/health");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         using var response = await http.SendAsync(request);
@@ -245,7 +303,7 @@ public class SignalRStandInTests(StandInHostFixture host) : IClassFixture<StandI
 
     private async Task<NodeSignalRClient> ConnectAsync(string hub, string? userId, params string[] targets)
     {
-        var info = await host.Negotiator.NegotiateAsync(hub, userId, CancellationToken.None);
+        var info = await host.Negotiator.NegotiateAsync(hub, userId, TimeSpan.FromMinutes(5), CancellationToken.None);
         return await NodeSignalRClient.StartAsync(info.Url, info.AccessToken, targets);
     }
 }

@@ -1,29 +1,45 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using FanOut.LocalHost.Azurite;
 using Azure.Storage.Queues;
+using FanOut.LocalHost.Azurite;
+using FanOut.LocalHost.SignalRService;
 using FanOut.Testing.SignalR;
 using Xunit;
 
 namespace FanOut.Testing.LocalHost;
 
 /// <summary>
-/// The service as a newcomer runs it: an in-memory Azurite and the local host process, both on
-/// free loopback ports, for one test class. Tests use their own group names so they never share state.
+/// The service as a newcomer runs it, for one test class: an in-memory Azurite, the SignalR Service
+/// stand-in (in this process, so clients stay connected while the host restarts), and the local host
+/// process reading the committed settings sample (the open <c>chat</c> hub and its development publisher
+/// key), all on free loopback ports. Subclasses add settings. Tests use their own group names.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
+    /// <summary>The development publisher key of the sample's <c>chat</c> hub.</summary>
+    public const string DevPublisherKey = "local-dev-publisher-key";
+
+    public const string SignalRAccessKey = "TEST-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz";
+
     private AzuriteProcess? _azurite;
+    private SignalRStandIn? _signalR;
     private LocalHostProcess? _host;
 
     public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The local host has not started.");
 
-    public HttpClient Http => Host.Http;
+    /// <summary>HTTP to the host as the <c>chat</c> hub's publisher (the development key).</summary>
+    public HttpClient Http => Host.PublisherHttp;
+
+    /// <summary>HTTP to the host without any credential.</summary>
+    public HttpClient AnonymousHttp => Host.Http;
 
     /// <summary>The host's queues, for looking behind its back (queue depths).</summary>
     public QueueServiceClient Queues => new(
         (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString,
         new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
+
+    /// <summary>Settings beyond the sample's, as environment variables (<c>FanOut__Hubs__admin__...</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public static string UniqueGroup(string prefix = "g") => prefix + Guid.NewGuid().ToString("N")[..12];
 
@@ -31,22 +47,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public Task<NodeSignalRClient> ConnectAsync(string hub, string? userId = null, params string[] targets) =>
         NodeSignalRClient.StartAsync(NodeSignalRClientOptions.ForAppNegotiate(Host.BaseUrl, hub, userId, targets));
 
-    public async Task JoinAsync(string hub, string group, NodeSignalRClient client)
-    {
-        using var response = await Http.PutAsync(new Uri($"/api/hubs/{hub}/groups/{group}/connections/{client.ConnectionId}", UriKind.Relative), null);
-        response.EnsureSuccessStatusCode();
-    }
-
-    public async Task LeaveAsync(string hub, string group, NodeSignalRClient client)
-    {
-        using var response = await Http.DeleteAsync(new Uri($"/api/hubs/{hub}/groups/{group}/connections/{client.ConnectionId}", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-    }
-
     public Task<HttpResponseMessage> PublishAsync(string hub, string group, string @event, object? data) =>
         Http.PostAsJsonAsync(new Uri($"/api/hubs/{hub}/groups/{group}/messages", UriKind.Relative), new { @event, data });
 
-    /// <summary>Publishes <paramref name="body"/> exactly as given (bytes, content type, extra headers such as Idempotency-Key).</summary>
+    /// <summary>Publishes <paramref name="body"/> exactly as given (bytes, content type, extra headers such as Idempotency-Key) as the publisher.</summary>
     public async Task<HttpResponseMessage> PublishRawAsync(
         string hub, string group, byte[] body, string contentType = "application/json", IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
@@ -100,7 +104,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
-        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString);
+        var port = FreePort.Next();
+        _signalR = await SignalRStandIn.StartAsync(new SignalRStandInOptions
+        {
+            Url = new Uri("http://127.0.0.1:0"),
+            AccessKey = SignalRAccessKey,
+            UpstreamUrlTemplate = $"http://127.0.0.1:{port}/api/upstream/{{hub}}/{{category}}/{{event}}",
+            CorsOrigins = ["*"],
+        });
+        _host = await LocalHostProcess.StartAsync(port, _azurite.ConnectionString, _signalR.ConnectionString(SignalRAccessKey), DevPublisherKey, Settings);
     }
 
     public async Task DisposeAsync()
@@ -108,6 +120,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_signalR is not null)
+        {
+            await _signalR.DisposeAsync();
         }
 
         if (_azurite is not null)

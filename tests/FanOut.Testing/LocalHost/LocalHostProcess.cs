@@ -12,27 +12,33 @@ namespace FanOut.Testing.LocalHost;
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
-    public const string AccessKey = "TEST-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz";
-
     private readonly string _storageConnectionString;
+    private readonly string _signalRConnectionString;
     private readonly IReadOnlyDictionary<string, string> _extraSettings;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private LocalHostProcess(int port, string storageConnectionString, IReadOnlyDictionary<string, string> extraSettings)
+    private LocalHostProcess(int port, string storageConnectionString, string signalRConnectionString, string publisherKey, IReadOnlyDictionary<string, string> extraSettings)
     {
         Port = port;
         _storageConnectionString = storageConnectionString;
+        _signalRConnectionString = signalRConnectionString;
         _extraSettings = extraSettings;
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        PublisherHttp = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        PublisherHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", publisherKey);
     }
 
     public int Port { get; }
 
     public Uri BaseUrl { get; }
 
+    /// <summary>HTTP without credentials.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>HTTP with the publisher key given at start.</summary>
+    public HttpClient PublisherHttp { get; }
 
     /// <summary>What the host wrote to stdout and stderr so far (for failure messages).</summary>
     public string Output
@@ -46,10 +52,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the host on <paramref name="port"/> over the given Storage and SignalR service (which the fixture runs).</summary>
     public static async Task<LocalHostProcess> StartAsync(
-        string storageConnectionString, IReadOnlyDictionary<string, string>? extraSettings = null)
+        int port, string storageConnectionString, string signalRConnectionString, string publisherKey, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var host = new LocalHostProcess(FreePort.Next(), storageConnectionString, extraSettings ?? new Dictionary<string, string>());
+        var host = new LocalHostProcess(port, storageConnectionString, signalRConnectionString, publisherKey, extraSettings ?? new Dictionary<string, string>());
         await host.StartProcessAsync();
         return host;
     }
@@ -88,6 +95,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         await StopAsync();
         Http.Dispose();
+        PublisherHttp.Dispose();
     }
 
     private async Task StartProcessAsync()
@@ -105,8 +113,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["AzureWebJobsStorage"] = _storageConnectionString;
-        start.Environment["AzureSignalRConnectionString"] = $"Endpoint={BaseUrl.ToString().TrimEnd('/')};AccessKey={AccessKey};Version=1.0;";
+        start.Environment["AzureSignalRConnectionString"] = _signalRConnectionString;
         start.Environment["LocalHost__StartAzurite"] = "false";
+        start.Environment["LocalHost__StartSignalR"] = "false";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in _extraSettings)
         {

@@ -107,6 +107,26 @@ public sealed class NodeSignalRClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Invokes <paramref name="method"/> on the connection (a client event the app answers through the
+    /// SignalR service) and returns its result; a refusal throws <see cref="NodeSignalRInvocationException"/>.
+    /// </summary>
+    public async Task<JsonElement> InvokeAsync(string method, params object?[] args)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        await SendCommandAsync(new { cmd = "invoke", id, method, args });
+        var answer = await WaitForEventAsync(e => Type(e) is "invoked" or "invokeFailed" && Text(e, "id") == id, DefaultTimeout, $"answer to {method}", default);
+        return Type(answer) == "invoked"
+            ? answer.GetProperty("result").Clone()
+            : throw new NodeSignalRInvocationException(method, Text(answer, "message") ?? "failed");
+    }
+
+    /// <summary>Joins <paramref name="group"/> as this connection's user (the <c>join</c> client event).</summary>
+    public Task<JsonElement> JoinAsync(string group) => InvokeAsync("join", group);
+
+    /// <summary>Leaves <paramref name="group"/> (the <c>leave</c> client event).</summary>
+    public Task<JsonElement> LeaveAsync(string group) => InvokeAsync("leave", group);
+
     /// <summary>Stops the connection gracefully and waits until it reports closed.</summary>
     public async Task StopAsync(TimeSpan? timeout = null)
     {

@@ -16,8 +16,11 @@ public class FunctionsMetadataTests
     [Theory]
     [InlineData("Publish", ApiRoutes.Messages, "post")]
     [InlineData("History", ApiRoutes.Messages, "get")]
-    [InlineData("JoinGroup", ApiRoutes.Connection, "put")]
-    [InlineData("LeaveGroup", ApiRoutes.Connection, "delete")]
+    [InlineData("AddUserToGroup", ApiRoutes.GroupUser, "put")]
+    [InlineData("RemoveUserFromGroup", ApiRoutes.GroupUser, "delete")]
+    [InlineData("AddConnectionToGroup", ApiRoutes.GroupConnection, "put")]
+    [InlineData("RemoveConnectionFromGroup", ApiRoutes.GroupConnection, "delete")]
+    [InlineData("Upstream", ApiRoutes.Upstream, "post")]
     [InlineData("Negotiate", ApiRoutes.Negotiate, "post")]
     [InlineData("Health", ApiRoutes.Health, "get")]
     public void HttpFunction_ServesTheSharedRoute(string name, string route, string method)
@@ -41,7 +44,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void NoBinding_UsesARequestExpression()
     {
-        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}" };
+        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}" };
         foreach (var function in Functions)
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())

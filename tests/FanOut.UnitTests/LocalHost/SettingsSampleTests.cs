@@ -42,8 +42,8 @@ public class SettingsSampleTests
     public void Sample_DeclaresTheFunctionsSettings(string key, string value) => Assert.Equal(value, Sample[key]);
 
     [Fact]
-    public void Sample_PointsSignalRAtTheLocalHostsOwnStandIn() =>
-        Assert.StartsWith("Endpoint=http://localhost:7071;AccessKey=", Sample[FanOutNames.SignalRConnection], StringComparison.Ordinal);
+    public void Sample_PointsSignalRAtTheStandInsOwnPort() =>
+        Assert.StartsWith("Endpoint=http://localhost:8888;AccessKey=", Sample[FanOutNames.SignalRConnection], StringComparison.Ordinal);
 
     [Fact]
     public void Sample_KeepsTheHostSection() => Assert.Equal("7071", Sample["Host:LocalHttpPort"]);

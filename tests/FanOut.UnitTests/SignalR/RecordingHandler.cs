@@ -2,8 +2,8 @@ using System.Net;
 
 namespace FanOut.UnitTests.SignalR;
 
-/// <summary>An in-memory HTTP endpoint: records each request (with its body) and answers a fixed status.</summary>
-internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.Accepted) : HttpMessageHandler
+/// <summary>An in-memory HTTP endpoint: records each request (with its body) and answers a fixed status and body.</summary>
+internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.Accepted, string answer = "{\"code\":\"x\",\"message\":\"y\"}") : HttpMessageHandler
 {
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -11,6 +11,6 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.Ac
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content?.Headers.ContentType?.MediaType, body));
-        return new HttpResponseMessage(status) { Content = new StringContent("{\"code\":\"x\",\"message\":\"y\"}") };
+        return new HttpResponseMessage(status) { Content = new StringContent(answer) };
     }
 }

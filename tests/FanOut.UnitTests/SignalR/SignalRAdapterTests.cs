@@ -34,15 +34,29 @@ public sealed class SignalRAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Membership_AddAndRemove_CallGroupConnectionApis()
+    public async Task Membership_OfConnections_CallsGroupConnectionApis()
     {
         var membership = new SignalRGroupMembership(Client());
 
-        await membership.AddAsync("chat", "room", "c1", CancellationToken.None);
-        await membership.RemoveAsync("chat", "room", "c1", CancellationToken.None);
+        await membership.AddConnectionAsync("chat", "room", "c1", CancellationToken.None);
+        await membership.RemoveConnectionAsync("chat", "room", "c1", CancellationToken.None);
 
         Assert.Equal(["PUT", "DELETE"], _handler.Requests.Select(r => r.Method));
         Assert.All(_handler.Requests, r => Assert.Equal("/api/hubs/chat/groups/room/connections/c1", r.Uri.AbsolutePath));
+    }
+
+    [Fact]
+    public async Task Membership_OfUsers_CallsUserGroupApis()
+    {
+        var membership = new SignalRGroupMembership(Client());
+
+        await membership.AddUserAsync("chat", "room", "ann@x", CancellationToken.None);
+        await membership.RemoveUserAsync("chat", "room", "ann@x", CancellationToken.None);
+        var isMember = await membership.IsUserInGroupAsync("chat", "room", "ann@x", CancellationToken.None);
+
+        Assert.Equal(["PUT", "DELETE", "HEAD"], _handler.Requests.Select(r => r.Method));
+        Assert.All(_handler.Requests, r => Assert.Equal("/api/hubs/chat/users/ann%40x/groups/room", r.Uri.AbsolutePath));
+        Assert.True(isMember);
     }
 
     [Fact]

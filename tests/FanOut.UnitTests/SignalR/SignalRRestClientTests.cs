@@ -43,8 +43,8 @@ public sealed class SignalRRestClientTests : IDisposable
     {
         var client = Client();
 
-        await client.AddToGroupAsync("chat", "a b/c", "id+1=");
-        await client.RemoveFromGroupAsync("chat", "a b/c", "id+1=");
+        await client.AddConnectionToGroupAsync("chat", "a b/c", "id+1=");
+        await client.RemoveConnectionFromGroupAsync("chat", "a b/c", "id+1=");
 
         Assert.Equal(["PUT", "DELETE"], _handler.Requests.Select(r => r.Method));
         Assert.All(_handler.Requests, r =>
@@ -52,6 +52,18 @@ public sealed class SignalRRestClientTests : IDisposable
             Assert.Equal("/api/hubs/chat/groups/a%20b%2Fc/connections/id%2B1%3D", r.Uri.AbsolutePath);
             Assert.Null(r.Body);
         });
+    }
+
+    [Fact]
+    public async Task GenerateToken_AsksTheServiceForAClientTokenWithUserAndLifetime()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, "{\"token\":\"issued\"}");
+        var client = new SignalRRestClient(SignalRServiceEndpoint.Parse(TestKeys.ConnectionString), Options(handler));
+
+        var token = await client.GenerateClientTokenAsync("chat", "ann", TimeSpan.FromMinutes(90));
+
+        Assert.Equal("issued", token);
+        Assert.Equal("https://fanout.service.signalr.net/api/hubs/chat/:generateToken?api-version=2024-12-01&minutesToExpire=90&userId=ann", Assert.Single(handler.Requests).Uri.AbsoluteUri);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed class SignalRRestClientTests : IDisposable
         var handler = new RecordingHandler(status);
         var client = new SignalRRestClient(SignalRServiceEndpoint.Parse(TestKeys.ConnectionString), Options(handler));
 
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.AddToGroupAsync("chat", "g", "c"));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.AddConnectionToGroupAsync("chat", "g", "c"));
 
         Assert.Equal((int)status, error.Status);
     }

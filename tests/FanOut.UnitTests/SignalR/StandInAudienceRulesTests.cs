@@ -34,13 +34,16 @@ public class StandInAudienceRulesTests
     [InlineData("/api/hubs/chat/:send", nameof(RestOperation.SendToHub), "chat", null, null)]
     [InlineData("/api/hubs/chat/groups/room/:send", nameof(RestOperation.SendToGroup), "chat", "room", null)]
     [InlineData("/api/hubs/chat/groups/room/connections/c1/", nameof(RestOperation.GroupConnection), "chat", "room", "c1")]
+    [InlineData("/api/hubs/chat/users/u%401/groups/room", nameof(RestOperation.UserGroup), "chat", "room", null)]
+    [InlineData("/api/hubs/chat/users/u1/:send", nameof(RestOperation.SendToUser), "chat", null, null)]
+    [InlineData("/api/hubs/chat/:generateToken", nameof(RestOperation.GenerateToken), "chat", null, null)]
     public void RestRoute_ParsesTheServedOperations(string path, string operation, string? hub, string? group, string? connectionId)
     {
         Assert.Equal(new RestRoute(Enum.Parse<RestOperation>(operation), hub, group, connectionId), RestRoute.Parse(path));
     }
 
     [Theory]
-    [InlineData("/api/hubs/chat/users/u1/:send")]
+    [InlineData("/api/hubs/chat/users/u1/:close")]
     [InlineData("/api/hubs/chat")]
     public void RestRoute_UnknownPath_IsNull(string path)
     {

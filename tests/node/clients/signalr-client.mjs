@@ -11,7 +11,9 @@
 //   {"type":"connected","connectionId":...}   {"type":"error","message":...,"statusCode":...}
 //   {"type":"message","target":...,"args":[...]}   {"type":"subscribed","target":...}
 //   {"type":"closed","error":...}
+//   {"type":"invoked","id":...,"result":...}   {"type":"invokeFailed","id":...,"message":...}
 // stdin, one JSON command per line: {"cmd":"on","target":"chat"}  {"cmd":"stop"}
+//   {"cmd":"invoke","id":"1","method":"join","args":["room"]}   (a client event the server answers)
 import { createInterface } from 'node:readline';
 import { HubConnectionBuilder, HttpTransportType, LogLevel } from '@microsoft/signalr';
 
@@ -61,6 +63,13 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   if (command.cmd === 'on') {
     listen(command.target);
     emit({ type: 'subscribed', target: command.target });
+  } else if (command.cmd === 'invoke') {
+    try {
+      const result = await connection.invoke(command.method, ...(command.args ?? []));
+      emit({ type: 'invoked', id: command.id, result: result ?? null });
+    } catch (error) {
+      emit({ type: 'invokeFailed', id: command.id, message: String(error?.message ?? error) });
+    }
   } else if (command.cmd === 'stop') {
     await connection.stop();
   } else {

@@ -5,47 +5,79 @@ using Microsoft.AspNetCore.SignalR;
 namespace FanOut.LocalHost.SignalRService.Rest;
 
 /// <summary>
-/// What each REST operation does, through <see cref="IHubContext{THub}"/>. Send arguments stay
-/// <see cref="JsonElement"/> values, so clients receive exactly the JSON the app sent.
+/// What each REST operation does, through <see cref="IHubContext{THub}"/>. A send's body must be
+/// <c>{"target": string, "arguments": [...]}</c> of valid JSON, else 400 and nobody receives anything;
+/// arguments stay <see cref="JsonElement"/> values, so clients receive the JSON the app sent.
 /// </summary>
 internal static partial class RestHandlers
 {
     public static async Task<IResult> HandleAsync(RestRoute route, HttpContext context)
     {
         var services = context.RequestServices;
-        var hubContext = services.GetRequiredService<IHubContext<ServiceClientHub>>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RestHandlers));
+        var clients = services.GetRequiredService<IHubContext<ServiceClientHub>>();
+        var registry = services.GetRequiredService<ConnectionRegistry>();
+        var userGroups = services.GetRequiredService<UserGroups>();
+        var method = context.Request.Method;
+        var aborted = context.RequestAborted;
         var hub = route.Hub!;
         switch (route.Operation)
         {
-            case RestOperation.SendToHub or RestOperation.SendToGroup:
-                var payload = await ReadPayloadAsync(context.Request);
-                if (payload is null)
+            case RestOperation.SendToHub or RestOperation.SendToGroup or RestOperation.SendToUser or RestOperation.SendToConnection:
+                if (await ReadPayloadAsync(context.Request) is not { } payload)
                 {
-                    return RestResults.Error(StatusCodes.Status400BadRequest, "InvalidPayload", "The body must be {\"target\": string, \"arguments\": [...]}.");
+                    return RestResults.Error(StatusCodes.Status400BadRequest, "InvalidPayload", "The body must be {\"target\": string, \"arguments\": [...]} of valid JSON.");
                 }
 
-                var groupName = route.Group is null ? HubGroupNames.HubWide(hub) : HubGroupNames.Group(hub, route.Group);
-                string[] excluded = context.Request.Query["excluded"].Where(id => !string.IsNullOrEmpty(id)).ToArray()!;
-                await hubContext.Clients.GroupExcept(groupName, excluded).SendCoreAsync(payload.Value.Target, payload.Value.Arguments, context.RequestAborted);
-                LogSent(logger, payload.Value.Target, groupName, excluded.Length);
+                string[] excluded = [.. context.Request.Query["excluded"].Where(id => !string.IsNullOrEmpty(id)).Select(id => id!)];
+                var target = route.Operation switch
+                {
+                    RestOperation.SendToHub => clients.Clients.GroupExcept(HubGroupNames.HubWide(hub), excluded),
+                    RestOperation.SendToGroup => clients.Clients.GroupExcept(HubGroupNames.Group(hub, route.Group!), excluded),
+                    RestOperation.SendToUser => clients.Clients.Clients(registry.ConnectionsOf(hub, route.UserId!)),
+                    _ => clients.Clients.Client(route.ConnectionId!),
+                };
+                await target.SendCoreAsync(payload.Target, payload.Arguments, aborted);
                 return Results.StatusCode(StatusCodes.Status202Accepted);
-
-            case RestOperation.GroupConnection when HttpMethods.IsPut(context.Request.Method):
-                if (!await services.GetRequiredService<ConnectionRegistry>().WaitUntilConnectedAsync(hub, route.ConnectionId!, context.RequestAborted))
-                {
-                    return RestResults.Error(StatusCodes.Status404NotFound, "NotFound", $"Connection '{route.ConnectionId}' is not connected to hub '{hub}'.");
-                }
-
-                await hubContext.Groups.AddToGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), context.RequestAborted);
-                return Results.Ok();
 
             case RestOperation.GenerateToken:
                 return GenerateToken(context, hub);
 
-            case RestOperation.GroupConnection:
-                await hubContext.Groups.RemoveFromGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), context.RequestAborted);
+            case RestOperation.Connection:
+                return registry.IsConnected(hub, route.ConnectionId!) ? Results.Ok() : Results.NotFound();
+
+            case RestOperation.GroupConnection when HttpMethods.IsPut(method):
+                if (!await registry.WaitUntilConnectedAsync(hub, route.ConnectionId!, aborted))
+                {
+                    return RestResults.Error(StatusCodes.Status404NotFound, "NotFound", $"Connection '{route.ConnectionId}' is not connected to hub '{hub}'.");
+                }
+
+                await clients.Groups.AddToGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), aborted);
                 return Results.Ok();
+
+            case RestOperation.GroupConnection:
+                await clients.Groups.RemoveFromGroupAsync(route.ConnectionId!, HubGroupNames.Group(hub, route.Group!), aborted);
+                return Results.Ok();
+
+            case RestOperation.UserGroup when HttpMethods.IsPut(method):
+                userGroups.Add(hub, route.UserId!, route.Group!);
+                foreach (var connection in registry.ConnectionsOf(hub, route.UserId!))
+                {
+                    await clients.Groups.AddToGroupAsync(connection, HubGroupNames.Group(hub, route.Group!), aborted);
+                }
+
+                return Results.Ok();
+
+            case RestOperation.UserGroup when HttpMethods.IsDelete(method):
+                userGroups.Remove(hub, route.UserId!, route.Group!);
+                foreach (var connection in registry.ConnectionsOf(hub, route.UserId!))
+                {
+                    await clients.Groups.RemoveFromGroupAsync(connection, HubGroupNames.Group(hub, route.Group!), aborted);
+                }
+
+                return Results.NoContent();
+
+            case RestOperation.UserGroup:
+                return userGroups.Contains(hub, route.UserId!, route.Group!) ? Results.Ok() : Results.NotFound();
 
             default:
                 return Results.Ok();
@@ -86,7 +118,4 @@ internal static partial class RestHandlers
             return null;
         }
     }
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Sent {Target} to group {Group} excluding {ExcludedCount} connections")]
-    private static partial void LogSent(ILogger logger, string target, string group, int excludedCount);
 }

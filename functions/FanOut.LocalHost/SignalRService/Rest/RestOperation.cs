@@ -6,6 +6,10 @@ internal enum RestOperation
     Health,
     SendToHub,
     SendToGroup,
+    SendToUser,
+    SendToConnection,
+    Connection,
     GroupConnection,
+    UserGroup,
     GenerateToken,
 }

@@ -4,17 +4,12 @@ using FanOut.SignalR.Tokens;
 namespace FanOut.LocalHost.SignalRService.Rest;
 
 /// <summary>
-/// The stand-in's data-plane REST API (2022-06-01 subset). Every call needs an AccessKey token whose
-/// audience is the request URL without query (see <see cref="AudienceRules"/>); answers are Azure's:
-/// 202 for sends, 200 for group add/remove and health, 404 when adding a connection the hub does not have.
-/// Dispatch is by hand, not endpoint routing, so these paths never mix with the app's own endpoints.
+/// The stand-in's data-plane REST API. Every call needs an AccessKey token whose audience is the request
+/// URL without query (see <see cref="AudienceRules"/>); answers are Azure's: 202 for sends, 200 for group
+/// changes and checks that hold, 404 for checks that do not and for adding a connection it does not have.
 /// </summary>
 internal static class StandInRestApi
 {
-    /// <summary>Azure SignalR's REST calls always carry <c>api-version</c>; the app's API never does.</summary>
-    public static bool IsServiceRestCall(HttpContext context) =>
-        context.Request.Query.ContainsKey("api-version") && context.Request.Path.StartsWithSegments("/api");
-
     public static async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;

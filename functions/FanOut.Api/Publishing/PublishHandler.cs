@@ -1,5 +1,7 @@
+using FanOut.Api.Access;
 using FanOut.Api.Problems;
 using FanOut.Core;
+using FanOut.Core.Access;
 using FanOut.Core.Publishing;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -11,27 +13,35 @@ namespace FanOut.Api.Publishing;
 /// <c>POST /api/hubs/{hub}/groups/{group}/messages</c> with <c>{"event": "...", "data": ...}</c> and an
 /// optional <c>Idempotency-Key</c> header: 202 once the message is in the queue (a repeat of the same
 /// request answers the first one's id with <c>Idempotent-Replayed: true</c>); a problem, and nothing
-/// enqueued, otherwise.
+/// enqueued, otherwise. Who may publish is the hub's policy; the body is read only after that.
 /// </summary>
-public static class PublishEndpoint
+public sealed class PublishHandler(HubGate gate, HubAccess access, PublishRateLimiter limiter, Publisher publisher, IOptions<FanOutOptions> options)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, string hub, string group, Publisher publisher, IOptions<FanOutOptions> options, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, string hub, string group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(publisher);
-        ArgumentNullException.ThrowIfNull(options);
-
-        // Names first: a bad route is refused before the body is read.
-        if (NameRules.CheckHubAndGroup(hub, group) is { } badName)
+        if (NameRules.CheckGroup(group) is { } badGroup)
         {
-            return ProblemResults.From(badName);
+            return ProblemResults.From(badGroup);
         }
 
-        var (bytes, unreadable) = await JsonBodyReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        var entry = await gate.EnterAsync(request.HttpContext, hub);
+        if (entry.Rejected is { } refused)
+        {
+            return ProblemResults.From(refused);
+        }
+
+        var (policy, caller) = (entry.Policy!, entry.Caller!);
+        if ((await access.CheckPublishAsync(policy, caller, group, cancellationToken) ?? limiter.TryAcquire(policy, caller)) is { } denied)
+        {
+            return ProblemResults.From(denied);
+        }
+
+        var maxBytes = policy.Options.Limits.MaxBodyBytes ?? options.Value.MaxBodyBytes;
+        var (bytes, unreadable) = await JsonBodyReader.ReadAsync(request, maxBytes, cancellationToken);
         var (body, invalid) = unreadable is null ? PublishBody.Parse(bytes) : (null, unreadable);
         if (body is null)
         {
@@ -39,7 +49,7 @@ public static class PublishEndpoint
         }
 
         var key = request.Headers[IdempotencyKeyHeader] is { Count: > 0 } values ? values.ToString() : null;
-        var result = await publisher.PublishAsync(new PublishCommand(hub, group, body.Event, body.Data, key), cancellationToken);
+        var result = await publisher.PublishAsync(new PublishCommand(policy.Hub, group, body.Event, body.Data, key), cancellationToken);
         if (result.Accepted is not { } receipt)
         {
             return ProblemResults.From(result.Rejected!);

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using FanOut.Api.Access;
+using FanOut.Core;
+using FanOut.Core.Access;
+using FanOut.Core.History;
+using FanOut.Core.Membership;
+using FanOut.Core.Publishing;
+using FanOut.Core.Validation;
+using Microsoft.Extensions.Options;
+
+namespace FanOut.Api.Upstream;
+
+/// <summary>
+/// What connected clients can do by invoking methods on their connection (client events, forwarded by the
+/// SignalR service): <c>join</c> and <c>leave</c> a group as their user, <c>publish</c> to a group, read a
+/// group's <c>history</c>. Each is checked by the hub's policy like its HTTP counterpart; the identity is
+/// the one the service vouches for. The client awaits the answer, like a Socket.IO acknowledgement.
+/// </summary>
+public sealed class ClientEventHandler(
+    HubAccess access,
+    PublishRateLimiter limiter,
+    IGroupMembership membership,
+    Publisher publisher,
+    HistoryQuery history,
+    IOptions<FanOutOptions> options)
+{
+    /// <summary>The most messages one <c>history</c> call returns (an invocation's answer should stay small).</summary>
+    public const int MaxHistoryPage = 100;
+
+    public async Task<(object? Result, Rejection? Error)> InvokeAsync(HubPolicy policy, Caller client, UpstreamInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (invocation.Argument.Length > options.Value.MaxBodyBytes + 1024)
+        {
+            return (null, new Rejection(RejectionCodes.PayloadTooLarge, $"An invocation is limited to {options.Value.MaxBodyBytes} bytes."));
+        }
+
+        using var argument = ParseArgument(invocation.Argument);
+        var group = argument?.RootElement.ValueKind == JsonValueKind.String ? argument.RootElement.GetString() : Member(argument, "group");
+        if (NameRules.CheckGroup(group) is { } badGroup)
+        {
+            return (null, badGroup);
+        }
+
+        return invocation.Target.ToLowerInvariant() switch
+        {
+            "join" => await JoinAsync(policy, client, group!, cancellationToken),
+            "leave" => await LeaveAsync(policy, client, group!, cancellationToken),
+            "publish" => await PublishAsync(policy, client, group!, invocation.Argument, Member(argument, "idempotencyKey"), cancellationToken),
+            "history" => await HistoryAsync(policy, client, group!, argument!.RootElement, cancellationToken),
+            _ => (null, new Rejection(RejectionCodes.NotFound, $"There is no client method '{invocation.Target}' (join, leave, publish, history).")),
+        };
+    }
+
+    private async Task<(object?, Rejection?)> JoinAsync(HubPolicy policy, Caller client, string group, CancellationToken cancellationToken)
+    {
+        if (await access.CheckJoinAsync(policy, client, group, cancellationToken) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        await membership.AddUserAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        return (new { group }, null);
+    }
+
+    private async Task<(object?, Rejection?)> LeaveAsync(HubPolicy policy, Caller client, string group, CancellationToken cancellationToken)
+    {
+        await membership.RemoveUserAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        return (new { group }, null);
+    }
+
+    private async Task<(object?, Rejection?)> PublishAsync(
+        HubPolicy policy, Caller client, string group, ReadOnlyMemory<byte> argument, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (!await membership.IsUserInGroupAsync(policy.Hub, group, client.UserId!, cancellationToken))
+        {
+            return (null, HubAccess.Forbidden(policy.Hub, $"publish to group '{group}' without being a member"));
+        }
+
+        if ((await access.CheckPublishAsync(policy, client, group, cancellationToken) ?? limiter.TryAcquire(policy, client)) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        var (body, invalid) = PublishBody.Parse(argument);
+        if (body is null)
+        {
+            return (null, invalid);
+        }
+
+        var result = await publisher.PublishAsync(new PublishCommand(policy.Hub, group, body.Event, body.Data, idempotencyKey), cancellationToken);
+        return result.Accepted is { } receipt ? (receipt, null) : (null, result.Rejected);
+    }
+
+    private async Task<(object?, Rejection?)> HistoryAsync(HubPolicy policy, Caller client, string group, JsonElement request, CancellationToken cancellationToken)
+    {
+        var isMember = HubAccess.NeedsMembership(policy, client) && await membership.IsUserInGroupAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        if (await access.CheckHistoryAsync(policy, client, group, isMember, cancellationToken) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        var after = request.TryGetProperty("after", out var a) && a.TryGetInt64(out var offset) ? offset : 0;
+        var limit = request.TryGetProperty("limit", out var l) && l.TryGetInt32(out var n) ? Math.Min(n, MaxHistoryPage) : MaxHistoryPage;
+        var (page, rejected) = await history.ReadAsync(policy.Hub, group, after, limit, cancellationToken);
+        return page is null ? (null, rejected) : (new History.HistoryResponse(page.Epoch, page.Messages, page.Next), null);
+    }
+
+    private static JsonDocument? ParseArgument(ReadOnlyMemory<byte> argument)
+    {
+        try
+        {
+            return JsonDocument.Parse(argument, new JsonDocumentOptions { MaxDepth = Core.Messages.JsonBodyInspector.MaxDepth + 1 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Member(JsonDocument? document, string name) =>
+        document?.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
