@@ -20,12 +20,10 @@ public sealed class HubAccess(IEnumerable<HubRule> rules)
 
     public ValueTask<Rejection?> CheckPublishAsync(HubPolicy policy, Caller caller, string group, CancellationToken cancellationToken)
     {
-        var publish = policy.Options.Publish;
         var decision = caller.Kind switch
         {
-            CallerKind.PublisherKey => null,
-            CallerKind.JwtUser when publish.Jwt && caller.HasClaims(publish.Claims) => null,
-            CallerKind.Connection when publish.Members => null,
+            _ when IsPublisher(policy, caller) => null,
+            CallerKind.Connection when policy.Options.Publish.Members => null,
             CallerKind.Anonymous => Unauthorized(policy.Hub),
             _ => Forbidden(policy.Hub, "publish"),
         };
@@ -74,7 +72,7 @@ public sealed class HubAccess(IEnumerable<HubRule> rules)
     {
         var decision = (policy.Options.History.Readers, caller.Kind) switch
         {
-            (_, CallerKind.PublisherKey) => null,
+            _ when IsPublisher(policy, caller) => null,
             (HistoryReaders.Anyone, _) => null,
             (HistoryReaders.Members, _) when isMember => null,
             (_, CallerKind.Anonymous) => Unauthorized(policy.Hub),
@@ -85,7 +83,12 @@ public sealed class HubAccess(IEnumerable<HubRule> rules)
 
     /// <summary>Whether the history rule needs to know if the caller's user is a member (a lookup worth skipping).</summary>
     public static bool NeedsMembership(HubPolicy policy, Caller caller) =>
-        policy.Options.History.Readers == HistoryReaders.Members && caller.Kind != CallerKind.PublisherKey && caller.UserId is not null;
+        policy.Options.History.Readers == HistoryReaders.Members && !IsPublisher(policy, caller) && caller.UserId is not null;
+
+    /// <summary>A publisher of the hub: one of its keys, or a JWT carrying its publish claims.</summary>
+    public static bool IsPublisher(HubPolicy policy, Caller caller) =>
+        caller.Kind == CallerKind.PublisherKey
+        || (caller.Kind == CallerKind.JwtUser && policy.Options.Publish.Jwt && caller.HasClaims(policy.Options.Publish.Claims));
 
     internal static bool MayJoin(JoinPolicyOptions join, Caller caller, string group) =>
         join.Groups.Any(pattern => Wildcard.IsMatch(pattern.Replace("{userId}", caller.UserId, StringComparison.Ordinal), group))

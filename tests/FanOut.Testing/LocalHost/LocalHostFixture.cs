@@ -101,7 +101,7 @@ public class LocalHostFixture : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
         var port = FreePort.Next();
@@ -115,7 +115,7 @@ public class LocalHostFixture : IAsyncLifetime
         _host = await LocalHostProcess.StartAsync(port, _azurite.ConnectionString, _signalR.ConnectionString(SignalRAccessKey), DevPublisherKey, Settings);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_host is not null)
         {

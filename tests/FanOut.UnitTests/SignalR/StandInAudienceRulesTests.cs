@@ -30,16 +30,16 @@ public class StandInAudienceRulesTests
     }
 
     [Theory]
-    [InlineData("/api/health", nameof(RestOperation.Health), null, null, null)]
-    [InlineData("/api/hubs/chat/:send", nameof(RestOperation.SendToHub), "chat", null, null)]
-    [InlineData("/api/hubs/chat/groups/room/:send", nameof(RestOperation.SendToGroup), "chat", "room", null)]
-    [InlineData("/api/hubs/chat/groups/room/connections/c1/", nameof(RestOperation.GroupConnection), "chat", "room", "c1")]
-    [InlineData("/api/hubs/chat/users/u%401/groups/room", nameof(RestOperation.UserGroup), "chat", "room", null)]
-    [InlineData("/api/hubs/chat/users/u1/:send", nameof(RestOperation.SendToUser), "chat", null, null)]
-    [InlineData("/api/hubs/chat/:generateToken", nameof(RestOperation.GenerateToken), "chat", null, null)]
-    public void RestRoute_ParsesTheServedOperations(string path, string operation, string? hub, string? group, string? connectionId)
+    [InlineData("/api/health", nameof(RestOperation.Health), null, null, null, null)]
+    [InlineData("/api/hubs/chat/:send", nameof(RestOperation.SendToHub), "chat", null, null, null)]
+    [InlineData("/api/hubs/chat/groups/room/:send", nameof(RestOperation.SendToGroup), "chat", "room", null, null)]
+    [InlineData("/api/hubs/chat/groups/room/connections/c1/", nameof(RestOperation.GroupConnection), "chat", "room", "c1", null)]
+    [InlineData("/api/hubs/chat/users/u%401/groups/room", nameof(RestOperation.UserGroup), "chat", "room", null, "u@1")]
+    [InlineData("/api/hubs/chat/users/u1/:send", nameof(RestOperation.SendToUser), "chat", null, null, "u1")]
+    [InlineData("/api/hubs/chat/:generateToken", nameof(RestOperation.GenerateToken), "chat", null, null, null)]
+    public void RestRoute_ParsesTheServedOperations(string path, string operation, string? hub, string? group, string? connectionId, string? userId)
     {
-        Assert.Equal(new RestRoute(Enum.Parse<RestOperation>(operation), hub, group, connectionId), RestRoute.Parse(path));
+        Assert.Equal(new RestRoute(Enum.Parse<RestOperation>(operation), hub, group, connectionId, userId), RestRoute.Parse(path));
     }
 
     [Theory]
