@@ -18,10 +18,16 @@ public static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapFanOutApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapPost(ApiRoutes.Messages, (HttpRequest r, string hub, string group, PublishHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
+        api.MapPost(ApiRoutes.Messages, (HttpRequest r, string hub, string group, PublishHandler h, CancellationToken ct) => h.HandleGroupAsync(r, hub, group, ct))
             .WithName("Publish").DisableAntiforgery();
-        api.MapGet(ApiRoutes.Messages, (HttpRequest r, string hub, string group, HistoryHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
+        api.MapPost(ApiRoutes.HubMessages, (HttpRequest r, string hub, PublishHandler h, CancellationToken ct) => h.HandleHubAsync(r, hub, ct))
+            .WithName("PublishToHub").DisableAntiforgery();
+        api.MapGet(ApiRoutes.Messages, (HttpRequest r, string hub, string group, HistoryHandler h, CancellationToken ct) => h.HandleGroupAsync(r, hub, group, ct))
             .WithName("History");
+        api.MapGet(ApiRoutes.HubMessages, (HttpRequest r, string hub, HistoryHandler h, CancellationToken ct) => h.HandleHubAsync(r, hub, ct))
+            .WithName("HubHistory");
+        api.MapGet(ApiRoutes.UserMessages, (HttpRequest r, string hub, string userId, HistoryHandler h, CancellationToken ct) => h.HandleUserAsync(r, hub, userId, ct))
+            .WithName("UserHistory");
         api.MapPut(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: true, ct))
             .WithName("AddUserToGroup");
         api.MapDelete(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: false, ct))

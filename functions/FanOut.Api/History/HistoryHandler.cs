@@ -11,12 +11,23 @@ using Microsoft.AspNetCore.Http;
 namespace FanOut.Api.History;
 
 /// <summary>
-/// <c>GET /api/hubs/{hub}/groups/{group}/messages?after={offset}&amp;limit={n}</c>: the group's history,
-/// ascending, paged, for whom the hub's policy lets read it (publishers; members of the group; or anyone).
+/// A stream's history, ascending, paged (<c>?after={offset}&amp;limit={n}</c>), for whom the hub's policy lets read it:
+/// <c>GET /api/hubs/{hub}/groups/{group}/messages</c> (publishers; members of the group; or anyone),
+/// <c>GET /api/hubs/{hub}/messages</c> (messages to the whole hub: anyone in it),
+/// <c>GET /api/hubs/{hub}/users/{userId}/messages</c> (messages to a user: that user, <c>me</c>, or publishers).
 /// </summary>
 public sealed class HistoryHandler(HubGate gate, HubAccess access, IGroupMembership membership, HistoryQuery history)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string hub, string group, CancellationToken cancellationToken)
+    public Task<IResult> HandleGroupAsync(HttpRequest request, string hub, string group, CancellationToken cancellationToken) =>
+        HandleAsync(request, hub, _ => group, cancellationToken);
+
+    public Task<IResult> HandleHubAsync(HttpRequest request, string hub, CancellationToken cancellationToken) =>
+        HandleAsync(request, hub, _ => Streams.Hub, cancellationToken);
+
+    public Task<IResult> HandleUserAsync(HttpRequest request, string hub, string userId, CancellationToken cancellationToken) =>
+        HandleAsync(request, hub, caller => Streams.User(userId == Membership.MembershipHandler.Me ? caller.UserId ?? userId : userId), cancellationToken);
+
+    private async Task<IResult> HandleAsync(HttpRequest request, string hub, Func<Caller, string> streamOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!TryReadLong(request.Query["after"], out var after) || !TryReadInt(request.Query["limit"], out var limit))
@@ -31,6 +42,7 @@ public sealed class HistoryHandler(HubGate gate, HubAccess access, IGroupMembers
         }
 
         var (policy, caller) = (entry.Policy!, entry.Caller!);
+        var group = streamOf(caller);
         var isMember = HubAccess.NeedsMembership(policy, caller) && NameRules.CheckGroup(group) is null
             && await membership.IsUserInGroupAsync(policy.Hub, group, caller.UserId!, cancellationToken);
         if (await access.CheckHistoryAsync(policy, caller, group, isMember, cancellationToken) is { } denied)

@@ -3,6 +3,7 @@ using FanOut.Api.Access;
 using FanOut.Core;
 using FanOut.Core.Access;
 using FanOut.Core.History;
+using FanOut.Core.Messages;
 using FanOut.Core.Membership;
 using FanOut.Core.Publishing;
 using FanOut.Core.Validation;
@@ -37,17 +38,22 @@ public sealed class ClientEventHandler(
         }
 
         using var argument = ParseArgument(invocation.Argument);
+        var method = invocation.Target.ToLowerInvariant();
         var group = argument?.RootElement.ValueKind == JsonValueKind.String ? argument.RootElement.GetString() : Member(argument, "group");
-        if (NameRules.CheckGroup(group) is { } badGroup)
+        var groups = method == "publish" && argument?.RootElement.ValueKind == JsonValueKind.Object && argument.RootElement.TryGetProperty("groups", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Select(g => g.ValueKind == JsonValueKind.String ? g.GetString()! : string.Empty)]
+            : group is null ? [] : new List<string> { group };
+        var invalid = method == "history" ? Streams.Check(group) : groups.Count == 0 ? NameRules.CheckGroup(null) : groups.Select(NameRules.CheckGroup).FirstOrDefault(r => r is not null);
+        if (invalid is not null)
         {
-            return (null, badGroup);
+            return (null, invalid);
         }
 
-        return invocation.Target.ToLowerInvariant() switch
+        return method switch
         {
             "join" => await JoinAsync(policy, client, group!, cancellationToken),
             "leave" => await LeaveAsync(policy, client, group!, cancellationToken),
-            "publish" => await PublishAsync(policy, client, group!, invocation.Argument, Member(argument, "idempotencyKey"), cancellationToken),
+            "publish" => await PublishAsync(policy, client, groups, invocation.Argument, argument!.RootElement, cancellationToken),
             "history" => await HistoryAsync(policy, client, group!, argument!.RootElement, cancellationToken),
             _ => (null, new Rejection(RejectionCodes.NotFound, $"There is no client method '{invocation.Target}' (join, leave, publish, history).")),
         };
@@ -70,17 +76,29 @@ public sealed class ClientEventHandler(
         return (new { group }, null);
     }
 
+    /// <summary>
+    /// <c>publish({group | groups, event, data, exceptSelf?, idempotencyKey?})</c>: to groups the client is a member of;
+    /// <c>exceptSelf: true</c> leaves out the sending connection (Socket.IO's <c>socket.to(room).emit</c>).
+    /// </summary>
     private async Task<(object?, Rejection?)> PublishAsync(
-        HubPolicy policy, Caller client, string group, ReadOnlyMemory<byte> argument, string? idempotencyKey, CancellationToken cancellationToken)
+        HubPolicy policy, Caller client, IReadOnlyList<string> groups, ReadOnlyMemory<byte> argument, JsonElement request, CancellationToken cancellationToken)
     {
-        if (!await membership.IsUserInGroupAsync(policy.Hub, group, client.UserId!, cancellationToken))
+        foreach (var group in groups)
         {
-            return (null, HubAccess.Forbidden(policy.Hub, $"publish to group '{group}' without being a member"));
+            if (!await membership.IsUserInGroupAsync(policy.Hub, group, client.UserId!, cancellationToken))
+            {
+                return (null, HubAccess.Forbidden(policy.Hub, $"publish to group '{group}' without being a member"));
+            }
+
+            if (await access.CheckPublishAsync(policy, client, group, cancellationToken) is { } denied)
+            {
+                return (null, denied);
+            }
         }
 
-        if ((await access.CheckPublishAsync(policy, client, group, cancellationToken) ?? limiter.TryAcquire(policy, client)) is { } denied)
+        if (limiter.TryAcquire(policy, client) is { } limited)
         {
-            return (null, denied);
+            return (null, limited);
         }
 
         var (body, invalid) = PublishBody.Parse(argument);
@@ -89,7 +107,12 @@ public sealed class ClientEventHandler(
             return (null, invalid);
         }
 
-        var result = await publisher.PublishAsync(new PublishCommand(policy.Hub, group, body.Event, body.Data, idempotencyKey), cancellationToken);
+        var exceptSelf = request.TryGetProperty("exceptSelf", out var self) && self.ValueKind == JsonValueKind.True;
+        var command = new PublishCommand(policy.Hub, groups, body.Event, body.Data, Member(request, "idempotencyKey"))
+        {
+            Except = exceptSelf && client.ConnectionId is { } connection ? [connection] : null,
+        };
+        var result = await publisher.PublishAsync(command, cancellationToken);
         return result.Accepted is { } receipt ? (receipt, null) : (null, result.Rejected);
     }
 
@@ -119,8 +142,10 @@ public sealed class ClientEventHandler(
         }
     }
 
-    private static string? Member(JsonDocument? document, string name) =>
-        document?.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+    private static string? Member(JsonDocument? document, string name) => document is null ? null : Member(document.RootElement, name);
+
+    private static string? Member(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 }

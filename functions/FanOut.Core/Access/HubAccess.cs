@@ -1,3 +1,4 @@
+using FanOut.Core.Messages;
 using FanOut.Core.Validation;
 
 namespace FanOut.Core.Access;
@@ -67,12 +68,22 @@ public sealed class HubAccess(IEnumerable<HubRule> rules)
         return ThenRulesAsync(decision, new HubRequest(HubOperation.Join, policy.Hub, group, caller), cancellationToken);
     }
 
-    /// <summary>May <paramref name="caller"/> read <paramref name="group"/>'s history? <paramref name="isMember"/> says whether its user is in the group.</summary>
+    /// <summary>
+    /// May <paramref name="caller"/> read a stream's history? A group's: as the policy says (<paramref name="isMember"/>:
+    /// is the caller's user in it); the hub's: anyone in the hub; a user's: that user. Publishers always.
+    /// </summary>
     public ValueTask<Rejection?> CheckHistoryAsync(HubPolicy policy, Caller caller, string group, bool isMember, CancellationToken cancellationToken)
     {
+        var inHub = caller.Kind == CallerKind.Connection
+            || (caller.Kind == CallerKind.JwtUser && policy.Options.Connect.Jwt)
+            || (caller.Kind == CallerKind.AppServiceUser && policy.Options.Connect.AppServiceAuthentication);
+        var isOwnStream = Streams.IsUser(group, out var streamUser) && caller.UserId == streamUser;
         var decision = (policy.Options.History.Readers, caller.Kind) switch
         {
             _ when IsPublisher(policy, caller) => null,
+            _ when isOwnStream => null,
+            _ when group == Streams.Hub && inHub => null,
+            _ when Streams.IsUser(group, out _) => caller.Kind == CallerKind.Anonymous ? Unauthorized(policy.Hub) : Forbidden(policy.Hub, "read another user's messages"),
             (HistoryReaders.Anyone, _) => null,
             (HistoryReaders.Members, _) when isMember => null,
             (_, CallerKind.Anonymous) => Unauthorized(policy.Hub),

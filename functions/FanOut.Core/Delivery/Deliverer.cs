@@ -24,7 +24,8 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, De
     public Task<Envelope> DeliverAsync(ReadOnlyMemory<byte> queueMessageUtf8, CancellationToken cancellationToken) =>
         DeliverAsync(MessageJson.DeserializeQueued(queueMessageUtf8.Span), cancellationToken);
 
-    public Task<Envelope> DeliverAsync(QueuedMessage message, CancellationToken cancellationToken)
+    /// <summary>Delivers to every target stream (one for most messages); returns the first stream's envelope.</summary>
+    public async Task<Envelope> DeliverAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (_lanes.Count > MaxIdleLanes)
@@ -32,8 +33,11 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, De
             DropIdleLanes();
         }
 
-        var lane = _lanes.GetOrAdd((message.Hub, message.Group), _ => new GroupLane(writer, broadcaster, observer, logger));
-        return lane.DeliverAsync(message).WaitAsync(cancellationToken);
+        var deliveries = message.Targets.Select(stream =>
+            _lanes.GetOrAdd((message.Hub, stream), _ => new GroupLane(writer, broadcaster, observer, logger))
+                .DeliverAsync(message with { Group = stream }));
+        var envelopes = await Task.WhenAll(deliveries).WaitAsync(cancellationToken);
+        return envelopes[0];
     }
 
     private void DropIdleLanes()

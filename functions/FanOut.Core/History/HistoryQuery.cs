@@ -1,3 +1,4 @@
+using FanOut.Core.Messages;
 using FanOut.Core.Validation;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ public sealed class HistoryQuery(IHistoryStore store, IOptions<FanOutOptions> op
     public async Task<(HistoryPage? Page, Rejection? Rejected)> ReadAsync(
         string hub, string group, long after, int? limit, CancellationToken cancellationToken)
     {
-        var rejection = NameRules.CheckHubAndGroup(hub, group) ?? CheckPaging(after, limit, options.Value.MaxPageSize);
+        var rejection = NameRules.CheckHub(hub) ?? Streams.Check(group) ?? CheckPaging(after, limit, options.Value.MaxPageSize);
         if (rejection is not null)
         {
             return (null, rejection);

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace FanOut.Core.Messages;
 
 /// <summary>
-/// What a client receives and what history returns: the published message plus its place in
-/// the group's history (<see cref="Offset"/>, 1-based, gapless, within <see cref="Epoch"/>).
+/// What a client receives and what history returns: the published message plus its place in its
+/// stream's history (<see cref="Offset"/>, 1-based, gapless, within <see cref="Epoch"/>). <see cref="Group"/>
+/// names the stream: a group, <c>~hub</c> or <c>~user-{id}</c>. A message sent to several groups arrives
+/// once per group with that group's offset and the same <see cref="Id"/>.
 /// </summary>
 public sealed record Envelope(
     string Id,
@@ -12,4 +16,9 @@ public sealed record Envelope(
     string Epoch,
     string Event,
     RawJson Data,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt)
+{
+    /// <summary>Connections it was not sent to (clients recovering from history skip it too).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Except { get; init; }
+}

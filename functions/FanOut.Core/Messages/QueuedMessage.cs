@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace FanOut.Core.Messages;
 
-/// <summary>An accepted message on its way through the delivery queue: an envelope without its offset yet.</summary>
+/// <summary>
+/// An accepted message on its way through the delivery queue: an envelope without its offset yet.
+/// <see cref="Group"/> is its stream (a group, <see cref="Streams.Hub"/> or a user's stream);
+/// <see cref="Groups"/>, when set, lists every stream of a message sent to several groups at once (one
+/// queue message, stored in each with that stream's own offset, under one id).
+/// </summary>
 public sealed record QueuedMessage(
     string Id,
     string Hub,
@@ -9,5 +16,16 @@ public sealed record QueuedMessage(
     RawJson Data,
     DateTimeOffset SentAt)
 {
-    public Envelope ToEnvelope(long offset, string epoch) => new(Id, Hub, Group, offset, epoch, Event, Data, SentAt);
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Groups { get; init; }
+
+    /// <summary>Connections that must not receive it (the sender, for "everyone but me").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Except { get; init; }
+
+    /// <summary>Every stream the message goes to.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Targets => Groups ?? [Group];
+
+    public Envelope ToEnvelope(long offset, string epoch) => new(Id, Hub, Group, offset, epoch, Event, Data, SentAt) { Except = Except };
 }

@@ -118,7 +118,7 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
             LogConfirmFailed(logger, ex, message.Id, message.Hub);
         }
 
-        return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false));
+        return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false) { Targets = message.Targets });
     }
 
     private async Task ReleaseAsync(IdempotencyRecord claim)
@@ -134,11 +134,12 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
         }
     }
 
-    /// <summary>What makes two requests "the same": group, event and the exact data bytes.</summary>
+    /// <summary>What makes two requests "the same": targets, connections left out, event and the exact data bytes.</summary>
     internal static string RequestHash(QueuedMessage message)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{message.Group}\n{message.Event}\n"));
+        var except = message.Except is null ? string.Empty : string.Join(',', message.Except);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{string.Join(',', message.Targets)}\n{except}\n{message.Event}\n"));
         hash.AppendData(message.Data.Utf8.Span);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -5,11 +5,19 @@ using FanOut.Core.Validation;
 namespace FanOut.Core.Publishing;
 
 /// <summary>
-/// The publish body <c>{"event": "...", "data": &lt;any JSON&gt;}</c>, read from bytes that passed
-/// <see cref="JsonBodyInspector"/>. <c>data</c> is a slice of the body: the publisher's bytes, unchanged.
+/// The publish body <c>{"event": "...", "data": &lt;any JSON&gt;}</c>, optionally with targets
+/// (<c>"groups": [...]</c> or <c>"user": "..."</c>; neither: the route's group, or the whole hub) and
+/// <c>"except": [connection ids]</c>, read from bytes that passed <see cref="JsonBodyInspector"/>. <c>data</c> is
+/// a slice of the body: the publisher's bytes, unchanged.
 /// </summary>
 public sealed record PublishBody(string? Event, RawJson Data)
 {
+    public IReadOnlyList<string>? Groups { get; init; }
+
+    public string? User { get; init; }
+
+    public IReadOnlyList<string>? Except { get; init; }
+
     public static (PublishBody? Body, Rejection? Rejected) Parse(ReadOnlyMemory<byte> utf8)
     {
         if (JsonBodyInspector.Check(utf8.Span) is { } invalid)
@@ -24,8 +32,9 @@ public sealed record PublishBody(string? Event, RawJson Data)
             return (null, NotAnObject);
         }
 
-        string? eventName = null;
+        string? eventName = null, user = null;
         RawJson? data = null;
+        List<string>? groups = null, except = null;
         var hasEvent = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -45,10 +54,42 @@ public sealed record PublishBody(string? Event, RawJson Data)
                 case "data":
                     data = RawJson.FromTrustedUtf8(utf8[start..(int)reader.BytesConsumed]);
                     break;
+                case "groups" or "except":
+                    if (Strings(utf8[start..(int)reader.BytesConsumed]) is not { } list)
+                    {
+                        return (null, new Rejection(RejectionCodes.MalformedJson, $"\"{name}\" is an array of strings."));
+                    }
+
+                    if (name == "groups")
+                    {
+                        groups = list;
+                    }
+                    else
+                    {
+                        except = list;
+                    }
+
+                    break;
+                case "user":
+                    user = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (user is null)
+                    {
+                        return (null, new Rejection(RejectionCodes.MalformedJson, "\"user\" is a string."));
+                    }
+
+                    break;
             }
         }
 
-        return (new PublishBody(eventName, data ?? RawJson.Null), null);
+        return (new PublishBody(eventName, data ?? RawJson.Null) { Groups = groups, User = user, Except = except }, null);
+    }
+
+    private static List<string>? Strings(ReadOnlyMemory<byte> json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Array && document.RootElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? [.. document.RootElement.EnumerateArray().Select(e => e.GetString()!)]
+            : null;
     }
 
     private static Rejection NotAnObject =>

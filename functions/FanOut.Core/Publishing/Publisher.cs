@@ -16,7 +16,8 @@ public sealed partial class Publisher(
     public async Task<PublishResult> PublishAsync(PublishCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var rejection = NameRules.CheckHubAndGroup(command.Hub, command.Group)
+        var rejection = NameRules.CheckHub(command.Hub)
+            ?? CheckTargets(command.Targets, command.Except)
             ?? (command.Event is null
                 ? new Rejection(RejectionCodes.MissingEvent, "The body needs an \"event\" member naming the client method to call.")
                 : NameRules.CheckEvent(command.Event))
@@ -30,15 +31,19 @@ public sealed partial class Publisher(
         var message = new QueuedMessage(
             Guid.CreateVersion7().ToString("N"),
             NameRules.CanonicalHub(command.Hub),
-            command.Group,
+            command.Targets[0],
             command.Event!,
             command.Data,
-            clock.GetUtcNow());
+            clock.GetUtcNow())
+        {
+            Groups = command.Targets.Count > 1 ? command.Targets : null,
+            Except = command.Except is { Count: > 0 } except ? except : null,
+        };
 
         if (command.IdempotencyKey is not { } key)
         {
             await EnqueueAsync(message, cancellationToken);
-            return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false));
+            return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false) { Targets = message.Targets });
         }
 
         var result = await idempotency.PublishOnceAsync(message, key, m => EnqueueAsync(m, cancellationToken), cancellationToken);
@@ -53,6 +58,29 @@ public sealed partial class Publisher(
         }
 
         return result;
+    }
+
+    /// <summary>One or more distinct groups (at most <see cref="Streams.MaxGroupsPerMessage"/>), or the whole hub, or one user.</summary>
+    private static Rejection? CheckTargets(IReadOnlyList<string> targets, IReadOnlyList<string>? except)
+    {
+        if (targets.Count is 0 or > Streams.MaxGroupsPerMessage || targets.Distinct(StringComparer.Ordinal).Count() != targets.Count)
+        {
+            return new Rejection(RejectionCodes.InvalidGroup, $"A message goes to 1-{Streams.MaxGroupsPerMessage} distinct groups, or to the whole hub, or to one user.");
+        }
+
+        foreach (var target in targets)
+        {
+            var invalid = target == Streams.Hub ? null
+                : Streams.IsUser(target, out var userId) ? NameRules.CheckUserId(userId)
+                : NameRules.CheckGroup(target);
+            if (invalid is not null || (targets.Count > 1 && target.StartsWith('~')))
+            {
+                return invalid ?? new Rejection(RejectionCodes.InvalidGroup, "Several targets must all be groups.");
+            }
+        }
+
+        return except?.Select(NameRules.CheckConnectionId).FirstOrDefault(r => r is not null)
+            ?? (except is { Count: > 100 } ? new Rejection(RejectionCodes.InvalidConnectionId, "At most 100 connections can be left out.") : null);
     }
 
     private async Task EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FanOut.Functions.History;
 
-/// <summary>A group's history (see <see cref="HistoryHandler"/>).</summary>
+/// <summary>The history of a group, of the hub's hub-wide messages, or of a user's (see <see cref="HistoryHandler"/>).</summary>
 public sealed class HistoryFunction(HistoryHandler handler)
 {
     [Function(nameof(History))]
@@ -14,5 +14,20 @@ public sealed class HistoryFunction(HistoryHandler handler)
         string hub,
         string group,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(request, hub, group, cancellationToken);
+        handler.HandleGroupAsync(request, hub, group, cancellationToken);
+
+    [Function(nameof(HubHistory))]
+    public Task<IResult> HubHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.HubMessages)] HttpRequest request,
+        string hub,
+        CancellationToken cancellationToken) =>
+        handler.HandleHubAsync(request, hub, cancellationToken);
+
+    [Function(nameof(UserHistory))]
+    public Task<IResult> UserHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.UserMessages)] HttpRequest request,
+        string hub,
+        string userId,
+        CancellationToken cancellationToken) =>
+        handler.HandleUserAsync(request, hub, userId, cancellationToken);
 }

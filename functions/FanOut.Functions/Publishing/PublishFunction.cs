@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FanOut.Functions.Publishing;
 
-/// <summary>Publish: check, validate and enqueue (see <see cref="PublishHandler"/>).</summary>
+/// <summary>Publish to a group, or to several groups, a user or the whole hub: check, validate and enqueue (see <see cref="PublishHandler"/>).</summary>
 public sealed class PublishFunction(PublishHandler handler)
 {
     [Function(nameof(Publish))]
@@ -14,5 +14,12 @@ public sealed class PublishFunction(PublishHandler handler)
         string hub,
         string group,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(request, hub, group, cancellationToken);
+        handler.HandleGroupAsync(request, hub, group, cancellationToken);
+
+    [Function(nameof(PublishToHub))]
+    public Task<IResult> PublishToHub(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.HubMessages)] HttpRequest request,
+        string hub,
+        CancellationToken cancellationToken) =>
+        handler.HandleHubAsync(request, hub, cancellationToken);
 }

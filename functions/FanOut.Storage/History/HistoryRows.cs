@@ -28,8 +28,9 @@ public static class HistoryRows
         new(row.GetInt64("LastOffset") ?? 0, row.GetString("Epoch") ?? string.Empty, etag ?? row.ETag.ToString());
 
     /// <summary><c>Data</c> is the raw JSON as UTF-8 bytes (Edm.Binary): a string would count double against the 64 KiB property limit.</summary>
-    public static TableEntity Message(string partitionKey, Envelope envelope) =>
-        new(partitionKey, OffsetRowKey(envelope.Offset))
+    public static TableEntity Message(string partitionKey, Envelope envelope)
+    {
+        var row = new TableEntity(partitionKey, OffsetRowKey(envelope.Offset))
         {
             ["Id"] = envelope.Id,
             ["Event"] = envelope.Event,
@@ -37,6 +38,13 @@ public static class HistoryRows
             ["SentAt"] = envelope.SentAt,
             ["Epoch"] = envelope.Epoch,
         };
+        if (envelope.Except is { Count: > 0 } except)
+        {
+            row["Except"] = string.Join(' ', except);
+        }
+
+        return row;
+    }
 
     public static TableEntity Id(string partitionKey, string messageId, long offset) =>
         new(partitionKey, IdRowKey(messageId)) { ["Offset"] = offset };
@@ -47,6 +55,7 @@ public static class HistoryRows
     /// </summary>
     public static Envelope ToEnvelope(string hub, string group, TableEntity row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         var data = row.GetBinary("Data");
         return new Envelope(
             row.GetString("Id") ?? string.Empty,
@@ -56,6 +65,9 @@ public static class HistoryRows
             row.GetString("Epoch") ?? string.Empty,
             row.GetString("Event") ?? string.Empty,
             data is not null && JsonBodyInspector.Check(data) is null ? RawJson.FromTrustedUtf8(data) : RawJson.Null,
-            row.GetDateTimeOffset("SentAt") ?? default);
+            row.GetDateTimeOffset("SentAt") ?? default)
+        {
+            Except = row.GetString("Except")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        };
     }
 }
