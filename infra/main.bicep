@@ -84,6 +84,9 @@ param fanOutMaxPageSize int = 1000
 @description('FanOut__IdempotencyWindow: how long an Idempotency-Key is remembered, as d.hh:mm:ss (same default as the sample).')
 param fanOutIdempotencyWindow string = '1.00:00:00'
 
+@description('FanOut__PresenceSweepInterval: how often presence is checked for disconnects that never arrived, as hh:mm:ss (same default as the sample).')
+param fanOutPresenceSweepInterval string = '00:01:00'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -96,6 +99,7 @@ var fanOutNames = {
   poisonQueue: 'fanout-deliveries-poison'
   historyTable: 'FanOutHistory'
   idempotencyTable: 'FanOutIdempotency'
+  presenceTable: 'FanOutPresence'
 }
 
 var names = {
@@ -160,6 +164,7 @@ var appOptions = {
   FanOut__DefaultPageSize: string(fanOutDefaultPageSize)
   FanOut__MaxPageSize: string(fanOutMaxPageSize)
   FanOut__IdempotencyWindow: fanOutIdempotencyWindow
+  FanOut__PresenceSweepInterval: fanOutPresenceSweepInterval
 }
 
 module identity 'modules/identity.bicep' = {
@@ -194,6 +199,7 @@ module storage 'modules/storage.bicep' = {
     tableNames: [
       fanOutNames.historyTable
       fanOutNames.idempotencyTable
+      fanOutNames.presenceTable
     ]
     deploymentContainerName: names.deploymentContainer
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId

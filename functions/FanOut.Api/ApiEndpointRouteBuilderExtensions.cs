@@ -4,6 +4,7 @@ using FanOut.Api.Membership;
 using FanOut.Api.Negotiation;
 using FanOut.Api.Problems;
 using FanOut.Api.Publishing;
+using FanOut.Api.Rooms;
 using FanOut.Api.Upstream;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,8 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithName("HubHistory");
         api.MapGet(ApiRoutes.UserMessages, (HttpRequest r, string hub, string userId, HistoryHandler h, CancellationToken ct) => h.HandleUserAsync(r, hub, userId, ct))
             .WithName("UserHistory");
+        api.MapGet(ApiRoutes.Presence, (HttpRequest r, string hub, string group, PresenceHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
+            .WithName("Presence");
         api.MapPut(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: true, ct))
             .WithName("AddUserToGroup");
         api.MapDelete(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: false, ct))

@@ -5,9 +5,11 @@ using FanOut.Api.Membership;
 using FanOut.Api.Negotiation;
 using FanOut.Api.Problems;
 using FanOut.Api.Publishing;
+using FanOut.Api.Rooms;
 using FanOut.Api.Upstream;
 using FanOut.Core;
 using FanOut.Core.Access;
+using FanOut.Core.Rooms;
 using FanOut.Core.Validation;
 using FanOut.SignalR;
 using FanOut.Storage;
@@ -39,6 +41,7 @@ public static class FanOutApiHostingExtensions
         builder.Services.AddSingleton<NegotiateHandler>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<UpstreamHandler>();
+        builder.Services.AddSingleton<PresenceHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyFailureHandler>();
         return builder;
@@ -50,4 +53,11 @@ public static class FanOutApiHostingExtensions
     /// </summary>
     public static IServiceCollection AddHubRule(this IServiceCollection services, string hubPattern, Func<HubRequest, CancellationToken, ValueTask<Rejection?>> rule) =>
         services.AddSingleton(new HubRule(hubPattern, rule));
+
+    /// <summary>
+    /// The app's own code for the hubs matching <paramref name="hubPattern"/>: runs when a connection comes or
+    /// goes and when a user joins or leaves a group (Socket.IO's connection and room events).
+    /// </summary>
+    public static IServiceCollection OnHubEvent(this IServiceCollection services, string hubPattern, Func<HubEvent, CancellationToken, Task> handler) =>
+        services.AddSingleton(new HubEventHandler(hubPattern, handler));
 }

@@ -4,6 +4,7 @@ using FanOut.Core.Diagnostics;
 using FanOut.Core.Health;
 using FanOut.Core.History;
 using FanOut.Core.Publishing;
+using FanOut.Core.Rooms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<FanOutAccessOptions>().BindConfiguration(FanOutOptions.Section);
         services.TryAddSingleton<HubPolicies>();
         services.TryAddSingleton<HubAccess>();
+        services.TryAddSingleton<HubEvents>();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FanOutMetrics>();

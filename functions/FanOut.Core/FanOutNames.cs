@@ -18,6 +18,9 @@ public static class FanOutNames
     /// <summary>The table remembering Idempotency-Keys and the message each one was given.</summary>
     public const string IdempotencyTable = "FanOutIdempotency";
 
+    /// <summary>The table of live connections and group members, for presence.</summary>
+    public const string PresenceTable = "FanOutPresence";
+
     /// <summary>App setting (connection) for Storage: the Functions host's own storage.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
 

@@ -26,6 +26,10 @@ public sealed class FanOutOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How often presence is checked against the SignalR service for disconnects that never arrived.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PresenceSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>47 KiB: the largest body that still fits one base64-encoded queue message.</summary>
     public const int MaxQueuedBodyBytes = 47 * 1024;
 }

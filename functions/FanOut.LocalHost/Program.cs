@@ -1,6 +1,7 @@
 using FanOut.Api;
 using FanOut.LocalHost.Azurite;
 using FanOut.LocalHost.QueueTrigger;
+using FanOut.LocalHost.Rooms;
 using FanOut.LocalHost.Settings;
 using FanOut.LocalHost.SignalRService;
 
@@ -13,6 +14,7 @@ builder.AddLocalStorage();
 builder.AddLocalSignalRService();
 builder.AddFanOut();
 builder.AddDeliveryTrigger();
+builder.AddPresenceSweep();
 
 var app = builder.Build();
 

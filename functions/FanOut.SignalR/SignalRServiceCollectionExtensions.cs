@@ -2,15 +2,17 @@ using FanOut.Core.Delivery;
 using FanOut.Core.Health;
 using FanOut.Core.Membership;
 using FanOut.Core.Negotiation;
+using FanOut.Core.Rooms;
 using FanOut.SignalR.Connection;
 using FanOut.SignalR.Delivery;
 using FanOut.SignalR.Health;
 using FanOut.SignalR.Membership;
 using FanOut.SignalR.Negotiation;
 using FanOut.SignalR.Rest;
+using FanOut.SignalR.Rooms;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FanOut.SignalR;
 
@@ -29,6 +31,9 @@ public static class SignalRServiceCollectionExtensions
         services.TryAddSingleton<IBroadcaster, SignalRBroadcaster>();
         services.TryAddSingleton<IGroupMembership, SignalRGroupMembership>();
         services.TryAddSingleton<IClientNegotiator, ServiceNegotiator>();
+        services.TryAddSingleton<SignalRRoomEvents>();
+        services.TryAddSingleton<IRoomEventSender>(sp => sp.GetRequiredService<SignalRRoomEvents>());
+        services.TryAddSingleton<IConnectionProbe>(sp => sp.GetRequiredService<SignalRRoomEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, SignalRHealthProbe>());
         return services;
     }

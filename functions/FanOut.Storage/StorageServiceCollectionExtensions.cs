@@ -4,10 +4,12 @@ using FanOut.Core;
 using FanOut.Core.Health;
 using FanOut.Core.History;
 using FanOut.Core.Publishing;
+using FanOut.Core.Rooms;
 using FanOut.Storage.Connections;
 using FanOut.Storage.Health;
 using FanOut.Storage.History;
 using FanOut.Storage.Idempotency;
+using FanOut.Storage.Presence;
 using FanOut.Storage.Provisioning;
 using FanOut.Storage.Publishing;
 using FanOut.Storage.Queues;
@@ -46,15 +48,17 @@ public static class StorageServiceCollectionExtensions
         AddQueue(services, FanOutNames.PoisonQueue);
         AddTable(services, FanOutNames.HistoryTable);
         AddTable(services, FanOutNames.IdempotencyTable);
+        AddTable(services, FanOutNames.PresenceTable);
 
         services.TryAddSingleton<IDeliveryQueue>(sp => ActivatorUtilities.CreateInstance<StorageDeliveryQueue>(sp, Queue(sp, FanOutNames.DeliveryQueue)));
         services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(Table(sp, FanOutNames.HistoryTable)));
         services.TryAddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(Table(sp, FanOutNames.IdempotencyTable)));
+        services.TryAddSingleton<IPresenceStore>(sp => new TablePresenceStore(Table(sp, FanOutNames.PresenceTable)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, QueueHealthProbe>(sp => new QueueHealthProbe(Queue(sp, FanOutNames.DeliveryQueue))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, TableHealthProbe>(sp => new TableHealthProbe(Table(sp, FanOutNames.HistoryTable))));
         services.TryAddSingleton(sp => new StorageProvisioner(
             [Queue(sp, FanOutNames.DeliveryQueue), Queue(sp, FanOutNames.PoisonQueue)],
-            [Table(sp, FanOutNames.HistoryTable), Table(sp, FanOutNames.IdempotencyTable)]));
+            [Table(sp, FanOutNames.HistoryTable), Table(sp, FanOutNames.IdempotencyTable), Table(sp, FanOutNames.PresenceTable)]));
         return services;
     }
 

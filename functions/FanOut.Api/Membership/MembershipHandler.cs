@@ -2,6 +2,7 @@ using FanOut.Api.Access;
 using FanOut.Api.Problems;
 using FanOut.Core.Access;
 using FanOut.Core.Membership;
+using FanOut.Core.Rooms;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,7 @@ namespace FanOut.Api.Membership;
 /// </list>
 /// Anonymous clients join over their connection (a client event), where the service vouches for them.
 /// </summary>
-public sealed class MembershipHandler(HubGate gate, HubAccess access, IGroupMembership membership)
+public sealed class MembershipHandler(HubGate gate, HubAccess access, IGroupMembership membership, HubEvents hubEvents)
 {
     public const string Me = "me";
 
@@ -50,7 +51,17 @@ public sealed class MembershipHandler(HubGate gate, HubAccess access, IGroupMemb
         }
 
         var user = self ? caller.UserId! : userId;
-        await (join ? membership.AddUserAsync(policy.Hub, group, user, cancellationToken) : membership.RemoveUserAsync(policy.Hub, group, user, cancellationToken));
+        if (join)
+        {
+            await membership.AddUserAsync(policy.Hub, group, user, cancellationToken);
+            await hubEvents.JoinedAsync(policy.Hub, group, user, cancellationToken);
+        }
+        else
+        {
+            await membership.RemoveUserAsync(policy.Hub, group, user, cancellationToken);
+            await hubEvents.LeftAsync(policy.Hub, group, user, cancellationToken);
+        }
+
         return TypedResults.NoContent();
     }
 

@@ -6,6 +6,7 @@ using FanOut.Core.History;
 using FanOut.Core.Messages;
 using FanOut.Core.Membership;
 using FanOut.Core.Publishing;
+using FanOut.Core.Rooms;
 using FanOut.Core.Validation;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace FanOut.Api.Upstream;
 /// </summary>
 public sealed class ClientEventHandler(
     HubAccess access,
+    HubEvents hubEvents,
     PublishRateLimiter limiter,
     IGroupMembership membership,
     Publisher publisher,
@@ -43,7 +45,7 @@ public sealed class ClientEventHandler(
         var groups = method == "publish" && argument?.RootElement.ValueKind == JsonValueKind.Object && argument.RootElement.TryGetProperty("groups", out var list) && list.ValueKind == JsonValueKind.Array
             ? [.. list.EnumerateArray().Select(g => g.ValueKind == JsonValueKind.String ? g.GetString()! : string.Empty)]
             : group is null ? [] : new List<string> { group };
-        var invalid = method == "history" ? Streams.Check(group) : groups.Count == 0 ? NameRules.CheckGroup(null) : groups.Select(NameRules.CheckGroup).FirstOrDefault(r => r is not null);
+        var invalid = method is "history" ? Streams.Check(group) : groups.Count == 0 ? NameRules.CheckGroup(null) : groups.Select(NameRules.CheckGroup).FirstOrDefault(r => r is not null);
         if (invalid is not null)
         {
             return (null, invalid);
@@ -55,7 +57,8 @@ public sealed class ClientEventHandler(
             "leave" => await LeaveAsync(policy, client, group!, cancellationToken),
             "publish" => await PublishAsync(policy, client, groups, invocation.Argument, argument!.RootElement, cancellationToken),
             "history" => await HistoryAsync(policy, client, group!, argument!.RootElement, cancellationToken),
-            _ => (null, new Rejection(RejectionCodes.NotFound, $"There is no client method '{invocation.Target}' (join, leave, publish, history).")),
+            "presence" => await PresenceAsync(policy, client, group!, cancellationToken),
+            _ => (null, new Rejection(RejectionCodes.NotFound, $"There is no client method '{invocation.Target}' (join, leave, publish, history, presence).")),
         };
     }
 
@@ -67,13 +70,27 @@ public sealed class ClientEventHandler(
         }
 
         await membership.AddUserAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        await hubEvents.JoinedAsync(policy.Hub, group, client.UserId!, cancellationToken);
         return (new { group }, null);
     }
 
     private async Task<(object?, Rejection?)> LeaveAsync(HubPolicy policy, Caller client, string group, CancellationToken cancellationToken)
     {
         await membership.RemoveUserAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        await hubEvents.LeftAsync(policy.Hub, group, client.UserId!, cancellationToken);
         return (new { group }, null);
+    }
+
+    /// <summary><c>presence({group})</c>: who is in the group and online, for whom may read its history.</summary>
+    private async Task<(object?, Rejection?)> PresenceAsync(HubPolicy policy, Caller client, string group, CancellationToken cancellationToken)
+    {
+        var isMember = HubAccess.NeedsMembership(policy, client) && await membership.IsUserInGroupAsync(policy.Hub, group, client.UserId!, cancellationToken);
+        if (await access.CheckHistoryAsync(policy, client, group, isMember, cancellationToken) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        return (new { group, users = await hubEvents.PresenceAsync(policy.Hub, group, cancellationToken) }, null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using FanOut.Api.Access;
 using FanOut.Api.Publishing;
 using FanOut.Core.Access;
+using FanOut.Core.Rooms;
 using FanOut.Core.Validation;
 using FanOut.SignalR.Upstream;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ namespace FanOut.Api.Upstream;
 /// connection events and client invocations. A request that is not provably from our service is refused
 /// (401) before anything else; an invocation is answered with a completion message.
 /// </summary>
-public sealed partial class UpstreamHandler(UpstreamAuthenticator authenticator, HubPolicies policies, ClientEventHandler clientEvents, ILogger<UpstreamHandler> logger)
+public sealed partial class UpstreamHandler(
+    UpstreamAuthenticator authenticator, HubPolicies policies, ClientEventHandler clientEvents, HubEvents hubEvents, ILogger<UpstreamHandler> logger)
 {
     /// <summary>The largest upstream body read: an invocation carries at most a publish body and its wrapping.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
@@ -35,8 +37,12 @@ public sealed partial class UpstreamHandler(UpstreamAuthenticator authenticator,
 
         var userId = request.Headers[UpstreamHeaders.UserId].ToString() is { Length: > 0 } id ? id : null;
         var client = new Caller(CallerKind.Connection, UserId: userId, ConnectionId: connectionId);
+        hubEvents.SweepInBackground();
         if (category == UpstreamHeaders.ConnectionsCategory)
         {
+            await (@event == "connected"
+                ? hubEvents.ConnectedAsync(policy.Hub, connectionId, userId, cancellationToken)
+                : hubEvents.DisconnectedAsync(policy.Hub, connectionId, userId, cancellationToken));
             return TypedResults.Ok();
         }
 

@@ -19,4 +19,10 @@ public sealed class HubPolicyOptions
     public HistoryPolicyOptions History { get; set; } = new();
 
     public HubLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Members of a group receive <c>$join</c> and <c>$leave</c> when a user joins or leaves it.</summary>
+    public bool RoomEvents { get; set; }
+
+    /// <summary>Keep who is in each group and online (<c>presence</c>), in Table storage.</summary>
+    public bool Presence { get; set; }
 }

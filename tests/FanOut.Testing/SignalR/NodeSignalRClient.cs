@@ -127,6 +127,13 @@ public sealed class NodeSignalRClient : IAsyncDisposable
     /// <summary>Leaves <paramref name="group"/> (the <c>leave</c> client event).</summary>
     public Task<JsonElement> LeaveAsync(string group) => InvokeAsync("leave", group);
 
+    /// <summary>kill -9 of the client process: its connection drops without a goodbye.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the connection gracefully and waits until it reports closed.</summary>
     public async Task StopAsync(TimeSpan? timeout = null)
     {

@@ -24,6 +24,7 @@ public class FunctionsMetadataTests
     [InlineData("AddConnectionToGroup", ApiRoutes.GroupConnection, "put")]
     [InlineData("RemoveConnectionFromGroup", ApiRoutes.GroupConnection, "delete")]
     [InlineData("Upstream", ApiRoutes.Upstream, "post")]
+    [InlineData("Presence", ApiRoutes.Presence, "get")]
     [InlineData("Negotiate", ApiRoutes.Negotiate, "post")]
     [InlineData("Health", ApiRoutes.Health, "get")]
     public void HttpFunction_ServesTheSharedRoute(string name, string route, string method)

@@ -29,7 +29,7 @@ test('the C# constant reader evaluates literals and concatenations', () => {
 });
 
 test('FanOutNames.cs declares the names the template mirrors', () => {
-  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'IdempotencyTable', 'StorageConnection', 'SignalRConnection']) {
+  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'IdempotencyTable', 'PresenceTable', 'StorageConnection', 'SignalRConnection']) {
     assert.equal(typeof names[key], 'string', key);
   }
   assert.equal(names.PoisonQueue, `${names.DeliveryQueue}-poison`);
@@ -40,11 +40,12 @@ test('queue and table names in main.bicep equal FanOutNames.cs', () => {
   assert.deepEqual(bicepName('poisonQueue'), [names.PoisonQueue]);
   assert.deepEqual(bicepName('historyTable'), [names.HistoryTable]);
   assert.deepEqual(bicepName('idempotencyTable'), [names.IdempotencyTable]);
+  assert.deepEqual(bicepName('presenceTable'), [names.PresenceTable]);
 });
 
 test('the storage module creates exactly those queues and tables', () => {
   assert.deepEqual(passedToStorage('queueNames'), [names.DeliveryQueue, names.PoisonQueue]);
-  assert.deepEqual(passedToStorage('tableNames'), [names.HistoryTable, names.IdempotencyTable]);
+  assert.deepEqual(passedToStorage('tableNames'), [names.HistoryTable, names.IdempotencyTable, names.PresenceTable]);
   const loops = resources(storage).filter((r) => r.type.endsWith('/queues') || r.type.endsWith('/tables'));
   assert.deepEqual(loops.map((r) => r.decl.namedChildren.at(-1).namedChildren[1].text).sort(), ['queueNames', 'tableNames']);
 });
