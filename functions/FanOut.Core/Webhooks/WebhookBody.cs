@@ -1,12 +1,13 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace FanOut.Core.Webhooks;
 
 /// <summary>
 /// The few top-level string members of a webhook body a verifier needs (<c>type</c>, <c>id</c>,
 /// <c>action</c>), read in one forward pass over the bytes without building a document; nested
-/// values are skipped. A body that is not exactly one JSON object (not JSON, an array, trailing
-/// text, nesting deeper than 64) is <see cref="IsObject"/> false and has no members.
+/// values are skipped. A body that is not exactly one JSON object in valid UTF-8 (not JSON, an array,
+/// trailing text, nesting deeper than 64) is <see cref="IsObject"/> false and has no members.
 /// </summary>
 internal sealed class WebhookBody
 {
@@ -28,7 +29,7 @@ internal sealed class WebhookBody
     public static WebhookBody Read(ReadOnlySpan<byte> utf8, params ReadOnlySpan<string> names)
     {
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        var isObject = TryRead(utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8, names, strings);
+        var isObject = Utf8.IsValid(utf8) && TryRead(utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8, names, strings);
         if (!isObject)
         {
             strings.Clear();
