@@ -73,7 +73,7 @@ param functionMaximumInstanceCount int = 40
 param functionAlwaysReadyInstances int = 0
 
 @description('FanOut__MaxBodyBytes: largest accepted message body in bytes (same default as local.settings.sample.json).')
-param fanOutMaxBodyBytes int = 48128
+param fanOutMaxBodyBytes int = 1000000
 
 @description('FanOut__DefaultPageSize: history page size when the client does not ask (same default as the sample).')
 param fanOutDefaultPageSize int = 100

@@ -6,6 +6,7 @@ using FanOut.Api.Problems;
 using FanOut.Api.Publishing;
 using FanOut.Api.Rooms;
 using FanOut.Api.Upstream;
+using FanOut.Api.Webhooks;
 using FanOut.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,8 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithName("HubHistory");
         api.MapGet(ApiRoutes.UserMessages, (HttpRequest r, string hub, string userId, HistoryHandler h, CancellationToken ct) => h.HandleUserAsync(r, hub, userId, ct))
             .WithName("UserHistory");
+        api.MapPost(ApiRoutes.Webhook, (HttpRequest r, string hub, string group, string source, WebhookHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, source, ct))
+            .WithName("Webhook").DisableAntiforgery();
         api.MapGet(ApiRoutes.Presence, (HttpRequest r, string hub, string group, PresenceHandler h, CancellationToken ct) => h.HandleAsync(r, hub, group, ct))
             .WithName("Presence");
         api.MapPut(ApiRoutes.GroupUser, (HttpRequest r, string hub, string group, string userId, MembershipHandler h, CancellationToken ct) => h.ChangeUserAsync(r, hub, group, userId, join: true, ct))

@@ -7,6 +7,7 @@ public static class ApiRoutes
     public const string Messages = "hubs/{hub}/groups/{group}/messages";
     public const string HubMessages = "hubs/{hub}/messages";
     public const string UserMessages = "hubs/{hub}/users/{userId}/messages";
+    public const string Webhook = "hubs/{hub}/groups/{group}/webhooks/{source}";
     public const string Presence = "hubs/{hub}/groups/{group}/presence";
     public const string GroupUser = "hubs/{hub}/groups/{group}/users/{userId}";
     public const string GroupConnection = "hubs/{hub}/groups/{group}/connections/{connectionId}";

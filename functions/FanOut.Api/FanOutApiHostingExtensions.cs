@@ -7,6 +7,7 @@ using FanOut.Api.Problems;
 using FanOut.Api.Publishing;
 using FanOut.Api.Rooms;
 using FanOut.Api.Upstream;
+using FanOut.Api.Webhooks;
 using FanOut.Core;
 using FanOut.Core.Access;
 using FanOut.Core.Rooms;
@@ -42,6 +43,7 @@ public static class FanOutApiHostingExtensions
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<UpstreamHandler>();
         builder.Services.AddSingleton<PresenceHandler>();
+        builder.Services.AddSingleton<WebhookHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyFailureHandler>();
         return builder;

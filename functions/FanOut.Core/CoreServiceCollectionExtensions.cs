@@ -16,7 +16,9 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddFanOutCore(this IServiceCollection services)
     {
         services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FanOutAccessOptions>().BindConfiguration(FanOutOptions.Section);
+        services.AddOptions<FanOutAccessOptions>().BindConfiguration(FanOutOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<FanOutAccessOptions>, AccessOptionsValidation>());
+        services.TryAddSingleton<Webhooks.WebhookVerifier>();
         services.TryAddSingleton<HubPolicies>();
         services.TryAddSingleton<HubAccess>();
         services.TryAddSingleton<HubEvents>();

@@ -21,6 +21,9 @@ public static class FanOutNames
     /// <summary>The table of live connections and group members, for presence.</summary>
     public const string PresenceTable = "FanOutPresence";
 
+    /// <summary>The blob container holding data too large for a queue message (the claim check).</summary>
+    public const string PayloadContainer = "fanout-payloads";
+
     /// <summary>App setting (connection) for Storage: the Functions host's own storage.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
 

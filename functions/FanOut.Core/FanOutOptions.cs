@@ -8,11 +8,12 @@ public sealed class FanOutOptions
     public const string Section = "FanOut";
 
     /// <summary>
-    /// The largest publish body accepted, in bytes. A queue message holds at most 64 KiB of
-    /// base64 text, i.e. 48 KiB of JSON; 47 KiB leaves room for the envelope's own fields.
+    /// The largest publish (and webhook) body accepted, in bytes: up to 1,000,000, so that the envelope around
+    /// it stays within the 1 MiB Azure SignalR accepts for one message. Data over <see cref="MaxQueuedBodyBytes"/>
+    /// travels through Blob storage (a claim check) instead of inside the queue message.
     /// </summary>
-    [Range(1, MaxQueuedBodyBytes)]
-    public int MaxBodyBytes { get; set; } = MaxQueuedBodyBytes;
+    [Range(1, MaxMessageBytes)]
+    public int MaxBodyBytes { get; set; } = MaxMessageBytes;
 
     /// <summary>History page size when a client gives no <c>limit</c>.</summary>
     [Range(1, 1000)]
@@ -30,6 +31,9 @@ public sealed class FanOutOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PresenceSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>47 KiB: the largest body that still fits one base64-encoded queue message.</summary>
+    /// <summary>47 KiB: the largest data that still fits one base64-encoded queue message (64 KiB of text) with its envelope.</summary>
     public const int MaxQueuedBodyBytes = 47 * 1024;
+
+    /// <summary>The largest body at all: 1,000,000 bytes, leaving room for the envelope within 1 MiB.</summary>
+    public const int MaxMessageBytes = 1_000_000;
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.Core.Health;
@@ -9,6 +10,7 @@ using FanOut.Storage.Connections;
 using FanOut.Storage.Health;
 using FanOut.Storage.History;
 using FanOut.Storage.Idempotency;
+using FanOut.Storage.Payloads;
 using FanOut.Storage.Presence;
 using FanOut.Storage.Provisioning;
 using FanOut.Storage.Publishing;
@@ -42,6 +44,8 @@ public static class StorageServiceCollectionExtensions
                 .ConfigureOptions((options, provider) => options.MessageEncoding =
                     provider.GetRequiredService<IOptions<QueueTriggerOptions>>().Value.UsesBase64 ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None);
             clients.AddTableServiceClient(StorageConnection.ForService(connection, "table"));
+            clients.AddBlobServiceClient(StorageConnection.ForService(connection, "blob"))
+                .WithVersion(BlobClientOptions.ServiceVersion.V2025_11_05);
         });
 
         AddQueue(services, FanOutNames.DeliveryQueue);
@@ -54,11 +58,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(Table(sp, FanOutNames.HistoryTable)));
         services.TryAddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(Table(sp, FanOutNames.IdempotencyTable)));
         services.TryAddSingleton<IPresenceStore>(sp => new TablePresenceStore(Table(sp, FanOutNames.PresenceTable)));
+        services.TryAddSingleton(sp => sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(FanOutNames.PayloadContainer));
+        services.TryAddSingleton<IPayloadStore>(sp => ActivatorUtilities.CreateInstance<BlobPayloadStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, QueueHealthProbe>(sp => new QueueHealthProbe(Queue(sp, FanOutNames.DeliveryQueue))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, TableHealthProbe>(sp => new TableHealthProbe(Table(sp, FanOutNames.HistoryTable))));
         services.TryAddSingleton(sp => new StorageProvisioner(
             [Queue(sp, FanOutNames.DeliveryQueue), Queue(sp, FanOutNames.PoisonQueue)],
-            [Table(sp, FanOutNames.HistoryTable), Table(sp, FanOutNames.IdempotencyTable), Table(sp, FanOutNames.PresenceTable)]));
+            [Table(sp, FanOutNames.HistoryTable), Table(sp, FanOutNames.IdempotencyTable), Table(sp, FanOutNames.PresenceTable)],
+            sp.GetRequiredService<BlobContainerClient>()));
         return services;
     }
 

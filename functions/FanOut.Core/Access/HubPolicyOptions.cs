@@ -1,3 +1,5 @@
+using FanOut.Core.Webhooks;
+
 namespace FanOut.Core.Access;
 
 /// <summary>
@@ -19,6 +21,12 @@ public sealed class HubPolicyOptions
     public HistoryPolicyOptions History { get; set; } = new();
 
     public HubLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>
+    /// Webhook senders that may post to <c>/api/hubs/{hub}/groups/{group}/webhooks/{source}</c>, by source name
+    /// (<c>FanOut__Hubs__{hub}__Webhooks__{source}__Kind=github</c>, <c>__Secrets__0</c>, ...).
+    /// </summary>
+    public Dictionary<string, WebhookSourceOptions> Webhooks { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Members of a group receive <c>$join</c> and <c>$leave</c> when a user joins or leaves it.</summary>
     public bool RoomEvents { get; set; }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
+using FanOut.Core.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace FanOut.Core.Delivery;
@@ -13,7 +14,7 @@ namespace FanOut.Core.Delivery;
 /// The returned task fails when this message's commit or broadcast failed: the host then retries it
 /// (a retry keeps the first offset) and, after maxDequeueCount, moves it to the poison queue.
 /// </summary>
-public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, DeliveryObserver observer, ILogger<Deliverer> logger)
+public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, IPayloadStore payloads, DeliveryObserver observer, ILogger<Deliverer> logger)
 {
     /// <summary>Idle lanes beyond this many are dropped (they only cache a head).</summary>
     internal const int MaxIdleLanes = 10_000;
@@ -31,6 +32,12 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, De
         if (_lanes.Count > MaxIdleLanes)
         {
             DropIdleLanes();
+        }
+
+        if (message.DataRef is { } reference)
+        {
+            // History keeps the reference; clients get the data itself.
+            message = message with { Data = await payloads.GetAsync(reference, cancellationToken) };
         }
 
         var deliveries = message.Targets.Select(stream =>

@@ -78,7 +78,8 @@ internal sealed class GroupLane(HistoryWriter writer, IBroadcaster broadcaster, 
             var (count, bytes) = (0, 0);
             while (count < _waiting.Count && count < writer.MaxMessagesPerCommit)
             {
-                bytes += _waiting[count].Message.Data.Utf8.Length;
+                var message = _waiting[count].Message;
+                bytes += message.DataRef is null ? message.Data.Utf8.Length : message.DataRef.Length;
                 if (count > 0 && bytes > writer.MaxDataBytesPerCommit)
                 {
                     break;

@@ -1,12 +1,20 @@
 using FanOut.Core.Messages;
+using FanOut.Core.Publishing;
 using FanOut.Core.Validation;
 using Microsoft.Extensions.Options;
 
 namespace FanOut.Core.History;
 
-/// <summary>Reads a group's history a page at a time, for clients catching up from an offset.</summary>
-public sealed class HistoryQuery(IHistoryStore store, IOptions<FanOutOptions> options)
+/// <summary>
+/// Reads a stream's history a page at a time, for clients catching up from an offset. Large data kept in the
+/// payload store is fetched into the page; a page stops early (pointing to the rest with <c>next</c>) once it
+/// holds <see cref="MaxPageDataBytes"/> of data, so a page of large messages stays a sensible size.
+/// </summary>
+public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IOptions<FanOutOptions> options)
 {
+    /// <summary>About how much data one page carries at most (at least one message, however large).</summary>
+    public const int MaxPageDataBytes = 4 * 1024 * 1024;
+
     public async Task<(HistoryPage? Page, Rejection? Rejected)> ReadAsync(
         string hub, string group, long after, int? limit, CancellationToken cancellationToken)
     {
@@ -24,9 +32,35 @@ public sealed class HistoryQuery(IHistoryStore store, IOptions<FanOutOptions> op
             return (new HistoryPage(null, [], null), null);
         }
 
-        var messages = await store.ReadAsync(hub, group, after, take, cancellationToken);
-        long? next = messages.Count == take && messages[^1].Offset < head.LastOffset ? messages[^1].Offset : null;
+        var messages = await WithDataAsync(await store.ReadAsync(hub, group, after, take, cancellationToken), cancellationToken);
+        var cut = messages.Count < take;
+        long? next = messages.Count > 0 && (messages.Count == take || cut) && messages[^1].Offset < head.LastOffset ? messages[^1].Offset : null;
         return (new HistoryPage(head.Epoch, messages, next), null);
+    }
+
+    /// <summary>Fetches large data by reference, stopping once the page holds <see cref="MaxPageDataBytes"/>.</summary>
+    private async Task<IReadOnlyList<Envelope>> WithDataAsync(IReadOnlyList<Envelope> messages, CancellationToken cancellationToken)
+    {
+        if (messages.All(m => m.DataRef is null))
+        {
+            return messages;
+        }
+
+        var page = new List<Envelope>(messages.Count);
+        var bytes = 0L;
+        foreach (var message in messages)
+        {
+            var full = message.DataRef is { } reference ? message with { Data = await payloads.GetAsync(reference, cancellationToken) } : message;
+            bytes += full.Data.Utf8.Length;
+            if (page.Count > 0 && bytes > MaxPageDataBytes)
+            {
+                break;
+            }
+
+            page.Add(full);
+        }
+
+        return page;
     }
 
     private static Rejection? CheckPaging(long after, int? limit, int maxPageSize) =>

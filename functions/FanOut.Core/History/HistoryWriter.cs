@@ -42,7 +42,9 @@ public sealed class HistoryWriter(IHistoryStore store, FanOutMetrics metrics)
             metrics.HeadConflict();
             head = null;
             var stored = await store.FindAsync(hub, group, remaining.Select(m => m.Id).ToList(), cancellationToken);
-            results.AddRange(stored.Values.Select(e => new AppendResult(e, IsNew: false)));
+            // The stored offset, with the data in hand (history may hold only a reference to large data).
+            results.AddRange(remaining.Where(m => stored.ContainsKey(m.Id))
+                .Select(m => new AppendResult(stored[m.Id] with { Data = m.Data, DataRef = m.DataRef }, IsNew: false)));
             remaining.RemoveAll(m => stored.ContainsKey(m.Id));
             if (remaining.Count == 0)
             {

@@ -21,4 +21,8 @@ public sealed record Envelope(
     /// <summary>Connections it was not sent to (clients recovering from history skip it too).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Except { get; init; }
+
+    /// <summary>Where large data is kept (history stores this reference instead of the data); never sent to clients.</summary>
+    [JsonIgnore]
+    public string? DataRef { get; init; }
 }

@@ -23,9 +23,16 @@ public sealed record QueuedMessage(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Except { get; init; }
 
+    /// <summary>
+    /// Where <see cref="Data"/> is kept when it is too large for a queue message (the claim check); the queue
+    /// message then carries no data.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataRef { get; init; }
+
     /// <summary>Every stream the message goes to.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Targets => Groups ?? [Group];
 
-    public Envelope ToEnvelope(long offset, string epoch) => new(Id, Hub, Group, offset, epoch, Event, Data, SentAt) { Except = Except };
+    public Envelope ToEnvelope(long offset, string epoch) => new(Id, Hub, Group, offset, epoch, Event, Data, SentAt) { Except = Except, DataRef = DataRef };
 }

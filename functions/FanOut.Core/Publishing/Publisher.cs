@@ -11,7 +11,7 @@ namespace FanOut.Core.Publishing;
 /// first one without enqueueing again.
 /// </summary>
 public sealed partial class Publisher(
-    IDeliveryQueue queue, IdempotencyGate idempotency, TimeProvider clock, FanOutMetrics metrics, ILogger<Publisher> logger)
+    IDeliveryQueue queue, IPayloadStore payloads, IdempotencyGate idempotency, TimeProvider clock, FanOutMetrics metrics, ILogger<Publisher> logger)
 {
     public async Task<PublishResult> PublishAsync(PublishCommand command, CancellationToken cancellationToken)
     {
@@ -85,6 +85,13 @@ public sealed partial class Publisher(
 
     private async Task EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
+        if (message.Data.Utf8.Length > FanOutOptions.MaxQueuedBodyBytes)
+        {
+            // Claim check: the data goes to Blob storage first; the queue message carries only its reference.
+            var reference = await payloads.PutAsync(message.Hub, message.Id, message.Data, cancellationToken);
+            message = message with { Data = RawJson.Null, DataRef = reference };
+        }
+
         await queue.EnqueueAsync(message, cancellationToken);
         metrics.Published(message.Hub);
         LogAccepted(logger, message.Id, message.Hub, message.Group, message.Event);

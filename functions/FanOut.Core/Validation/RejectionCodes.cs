@@ -24,6 +24,9 @@ public static class RejectionCodes
     public const string Forbidden = "forbidden";
     public const string RateLimited = "rate_limited";
     public const string UnknownHub = "unknown_hub";
+    public const string InvalidSignature = "invalid_signature";
+    public const string SignatureExpired = "signature_expired";
+    public const string UnknownWebhook = "unknown_webhook";
     public const string NotFound = "not_found";
     public const string UnknownConnection = "unknown_connection";
     public const string Unavailable = "unavailable";

@@ -18,7 +18,7 @@ internal static class WebhookOutcomes
 
     public static WebhookVerificationResult Expired(long signedAt, int toleranceSeconds) =>
         WebhookVerificationResult.Reject(new(
-            WebhookRejectionCodes.SignatureExpired,
+            RejectionCodes.SignatureExpired,
             $"The signature's timestamp {signedAt} is more than {toleranceSeconds} seconds from now: a replay, or the sender's clock is off."));
 
     public static WebhookVerificationResult MissingEvent(string detail) =>
@@ -37,5 +37,5 @@ internal static class WebhookOutcomes
     }
 
     private static WebhookVerificationResult InvalidSignature(string detail) =>
-        WebhookVerificationResult.Reject(new(WebhookRejectionCodes.InvalidSignature, detail));
+        WebhookVerificationResult.Reject(new(RejectionCodes.InvalidSignature, detail));
 }

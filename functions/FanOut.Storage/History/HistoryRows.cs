@@ -27,17 +27,29 @@ public static class HistoryRows
     public static GroupHead ToHead(TableEntity row, string? etag = null) =>
         new(row.GetInt64("LastOffset") ?? 0, row.GetString("Epoch") ?? string.Empty, etag ?? row.ETag.ToString());
 
-    /// <summary><c>Data</c> is the raw JSON as UTF-8 bytes (Edm.Binary): a string would count double against the 64 KiB property limit.</summary>
+    /// <summary>
+    /// <c>Data</c> is the raw JSON as UTF-8 bytes (Edm.Binary): a string would count double against the 64 KiB
+    /// property limit. Larger data is in the payload store, and the row holds <c>DataRef</c>.
+    /// </summary>
     public static TableEntity Message(string partitionKey, Envelope envelope)
     {
         var row = new TableEntity(partitionKey, OffsetRowKey(envelope.Offset))
         {
             ["Id"] = envelope.Id,
             ["Event"] = envelope.Event,
-            ["Data"] = envelope.Data.Utf8.ToArray(),
             ["SentAt"] = envelope.SentAt,
             ["Epoch"] = envelope.Epoch,
         };
+        if (envelope.DataRef is { } reference)
+        {
+            // Large data stays in the payload store: a table property holds at most 64 KiB.
+            row["DataRef"] = reference;
+        }
+        else
+        {
+            row["Data"] = envelope.Data.Utf8.ToArray();
+        }
+
         if (envelope.Except is { Count: > 0 } except)
         {
             row["Except"] = string.Join(' ', except);
@@ -68,6 +80,7 @@ public static class HistoryRows
             row.GetDateTimeOffset("SentAt") ?? default)
         {
             Except = row.GetString("Except")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            DataRef = row.GetString("DataRef"),
         };
     }
 }

@@ -145,6 +145,7 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
         return new Deliverer(
             new HistoryWriter(new TableHistoryStore(table), metrics),
             new NoBroadcast(),
+            azurite.Services.GetRequiredService<FanOut.Core.Publishing.IPayloadStore>(),
             new DeliveryObserver(metrics, TimeProvider.System),
             NullLogger<Deliverer>.Instance);
     }

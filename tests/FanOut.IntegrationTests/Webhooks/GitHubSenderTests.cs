@@ -1,4 +1,6 @@
+using FanOut.Core.Validation;
 using FanOut.Core.Webhooks;
+using FanOut.Testing.Webhooks;
 
 namespace FanOut.IntegrationTests.Webhooks;
 
@@ -30,7 +32,7 @@ public class GitHubSenderTests
 
         var result = Verify(request.Tampered(index, (byte)'c'), Secret);
 
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, result.Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, result.Rejected?.Code);
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public class GitHubSenderTests
         var request = await SignAsync(WebhookFixtures.Read("github-push-large.json"), "push", NextSecret);
 
         Assert.True(Verify(request, Secret, NextSecret).IsVerified);
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
     }
 
     private static async Task<SignedRequest> SignAsync(byte[] body, string eventName, string secret = Secret) =>

@@ -1,4 +1,6 @@
+using FanOut.Core.Validation;
 using FanOut.Core.Webhooks;
+using FanOut.Testing.Webhooks;
 
 namespace FanOut.IntegrationTests.Webhooks;
 
@@ -35,7 +37,7 @@ public class StandardSenderTests
         var request = await SignAsync(WebhookFixtures.Read(Fixture), secret: NextSecret);
 
         Assert.True(Verify(request, Secret, NextSecret).IsVerified);
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public class StandardSenderTests
         var request = await SignAsync(WebhookFixtures.Read(Fixture));
         var index = request.Body.AsSpan().IndexOf("129900"u8);
 
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request.Tampered(index, (byte)'2'), Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request.Tampered(index, (byte)'2'), Secret).Rejected?.Code);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public class StandardSenderTests
     {
         var request = (await SignAsync(WebhookFixtures.Read(Fixture))).With("webhook-id", "msg_replayedUnderAnotherId");
 
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
     }
 
     [Theory]
@@ -62,7 +64,7 @@ public class StandardSenderTests
     {
         var request = await SignAsync(WebhookFixtures.Read(Fixture), offsetSeconds);
 
-        Assert.Equal(WebhookRejectionCodes.SignatureExpired, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.SignatureExpired, Verify(request, Secret).Rejected?.Code);
     }
 
     private static async Task<SignedRequest> SignAsync(byte[] body, int offsetSeconds = 0, string secret = Secret) =>

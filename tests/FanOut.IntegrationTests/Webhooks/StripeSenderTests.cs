@@ -1,5 +1,6 @@
 using FanOut.Core.Validation;
 using FanOut.Core.Webhooks;
+using FanOut.Testing.Webhooks;
 
 namespace FanOut.IntegrationTests.Webhooks;
 
@@ -25,7 +26,7 @@ public class StripeSenderTests
         var request = await SignAsync(WebhookFixtures.Read(Fixture), secret: NextSecret);
 
         Assert.True(Verify(request, Secret, NextSecret).IsVerified);
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request, Secret).Rejected?.Code);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class StripeSenderTests
         var combined = new SignedRequest(body, new(StringComparer.OrdinalIgnoreCase) { ["Stripe-Signature"] = old + "," + next.Split(',')[1] });
 
         Assert.True(Verify(combined, NextSecret).IsVerified);
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(combined, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(combined, Secret).Rejected?.Code);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class StripeSenderTests
         var request = await SignAsync(WebhookFixtures.Read(Fixture));
         var index = request.Body.AsSpan().IndexOf("\"amount\": 4200"u8) + "\"amount\": ".Length;
 
-        Assert.Equal(WebhookRejectionCodes.InvalidSignature, Verify(request.Tampered(index, (byte)'9'), Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.InvalidSignature, Verify(request.Tampered(index, (byte)'9'), Secret).Rejected?.Code);
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public class StripeSenderTests
     {
         var request = await SignAsync(WebhookFixtures.Read(Fixture), offsetSeconds);
 
-        Assert.Equal(WebhookRejectionCodes.SignatureExpired, Verify(request, Secret).Rejected?.Code);
+        Assert.Equal(RejectionCodes.SignatureExpired, Verify(request, Secret).Rejected?.Code);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class DelivererTests
 
     public DelivererTests() =>
         _deliverer = new Deliverer(
-            new HistoryWriter(_store, TestMetrics.Create()), _broadcaster,
+            new HistoryWriter(_store, TestMetrics.Create()), _broadcaster, new FakePayloadStore(),
             new DeliveryObserver(TestMetrics.Create(), TimeProvider.System), NullLogger<Deliverer>.Instance);
 
     [Fact]

@@ -12,7 +12,7 @@ public class HistoryQueryTests
     private readonly HistoryQuery _query;
 
     public HistoryQueryTests() =>
-        _query = new HistoryQuery(_store, Options.Create(new FanOutOptions { DefaultPageSize = 2, MaxPageSize = 10 }));
+        _query = new HistoryQuery(_store, new FakePayloadStore(), Options.Create(new FanOutOptions { DefaultPageSize = 2, MaxPageSize = 10 }));
 
     private async Task AppendAsync(int count)
     {

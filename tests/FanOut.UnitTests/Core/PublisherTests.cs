@@ -13,6 +13,7 @@ public class PublisherTests
 {
     private readonly ConcurrentQueue<QueuedMessage> _enqueued = new();
     private readonly FakeIdempotencyStore _keys = new();
+    private readonly FakePayloadStore _payloads = new();
     private readonly FakeTimeProvider _clock = new(Messages.SentAt);
     private Func<QueuedMessage, Task> _enqueue;
 
@@ -28,7 +29,7 @@ public class PublisherTests
         queue.Setup(q => q.EnqueueAsync(Moq.It.IsAny<QueuedMessage>(), Moq.It.IsAny<CancellationToken>()))
             .Returns<QueuedMessage, CancellationToken>((m, _) => _enqueue(m));
         var gate = new IdempotencyGate(_keys, Options.Create(new FanOutOptions()), _clock, NullLogger<IdempotencyGate>.Instance);
-        return new Publisher(queue.Object, gate, _clock, TestMetrics.Create(), NullLogger<Publisher>.Instance);
+        return new Publisher(queue.Object, _payloads, gate, _clock, TestMetrics.Create(), NullLogger<Publisher>.Instance);
     }
 
     private static PublishCommand Command(string hub = "chat", string group = "general", string? @event = "message", string data = """{"text":"hi"}""", string? key = null) =>
@@ -164,5 +165,18 @@ public class PublisherTests
 
         Assert.NotEqual(first.Accepted!.Id, later.Accepted!.Id);
         Assert.Equal(2, _enqueued.Count);
+    }
+
+    [Fact]
+    public async Task Publish_DataTooLargeForAQueueMessage_GoesToThePayloadStoreAndTheQueueCarriesItsReference()
+    {
+        var data = "\"" + new string('x', FanOutOptions.MaxQueuedBodyBytes) + "\"";
+
+        var result = await CreatePublisher().PublishAsync(Command(data: data), default);
+
+        var enqueued = Assert.Single(_enqueued);
+        Assert.Equal("null", enqueued.Data.ToString());
+        Assert.Equal(data, _payloads.Payloads[enqueued.DataRef!].ToString());
+        Assert.Equal(result.Accepted!.Id, enqueued.Id);
     }
 }

@@ -25,6 +25,7 @@ public class FunctionsMetadataTests
     [InlineData("RemoveConnectionFromGroup", ApiRoutes.GroupConnection, "delete")]
     [InlineData("Upstream", ApiRoutes.Upstream, "post")]
     [InlineData("Presence", ApiRoutes.Presence, "get")]
+    [InlineData("Webhook", ApiRoutes.Webhook, "post")]
     [InlineData("Negotiate", ApiRoutes.Negotiate, "post")]
     [InlineData("Health", ApiRoutes.Health, "get")]
     public void HttpFunction_ServesTheSharedRoute(string name, string route, string method)
@@ -48,7 +49,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void NoBinding_UsesARequestExpression()
     {
-        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}" };
+        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}", "{source}" };
         foreach (var function in Functions)
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())

@@ -1,3 +1,4 @@
+using FanOut.Core.Validation;
 using System.Text;
 using FanOut.Core.Webhooks;
 using FanOut.UnitTests.SignalR;
@@ -46,7 +47,7 @@ public class HostileInputTests
         {
             var result = Verifier().Verify(Signed(kind), _ => value, "{\"type\":\"a\"}"u8);
 
-            Assert.Equal(WebhookRejectionCodes.InvalidSignature, result.Rejected?.Code);
+            Assert.Equal(RejectionCodes.InvalidSignature, result.Rejected?.Code);
         }
     }
 

@@ -19,9 +19,9 @@ internal static class WebhookAssert
         Assert.Null(result.EventName);
     }
 
-    public static void InvalidSignature(WebhookVerificationResult result) => Rejected(result, WebhookRejectionCodes.InvalidSignature);
+    public static void InvalidSignature(WebhookVerificationResult result) => Rejected(result, RejectionCodes.InvalidSignature);
 
-    public static void Expired(WebhookVerificationResult result) => Rejected(result, WebhookRejectionCodes.SignatureExpired);
+    public static void Expired(WebhookVerificationResult result) => Rejected(result, RejectionCodes.SignatureExpired);
 
     public static void MissingEvent(WebhookVerificationResult result) => Rejected(result, RejectionCodes.MissingEvent);
 

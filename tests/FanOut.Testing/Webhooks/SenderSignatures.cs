@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using FanOut.Testing.SignalR;
 
-namespace FanOut.IntegrationTests.Webhooks;
+namespace FanOut.Testing.Webhooks;
 
 /// <summary>
 /// Runs <c>tests/node/webhooks/sign.mjs</c> in <c>node</c>: the sender's own library
 /// (<c>@octokit/webhooks-methods</c>, <c>stripe</c>, <c>standardwebhooks</c>) signs the body, and the
 /// test gets back the headers that sender would send.
 /// </summary>
-internal static class SenderSignatures
+public static class SenderSignatures
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

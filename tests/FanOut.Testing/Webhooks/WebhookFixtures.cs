@@ -1,7 +1,7 @@
-namespace FanOut.IntegrationTests.Webhooks;
+namespace FanOut.Testing.Webhooks;
 
 /// <summary>The raw bodies under <c>tests/fixtures/webhooks</c>, found by walking up from the test binaries.</summary>
-internal static class WebhookFixtures
+public static class WebhookFixtures
 {
     private static readonly Lazy<string> Directory = new(Find);
 

@@ -1,7 +1,9 @@
-namespace FanOut.IntegrationTests.Webhooks;
+using Xunit;
+
+namespace FanOut.Testing.Webhooks;
 
 /// <summary>A body and the headers its sender's library produced, plus any the test adds; header names are case-insensitive.</summary>
-internal sealed class SignedRequest(byte[] body, Dictionary<string, string> headers)
+public sealed class SignedRequest(byte[] body, Dictionary<string, string> headers)
 {
     public byte[] Body { get; } = body;
 
@@ -21,4 +23,7 @@ internal sealed class SignedRequest(byte[] body, Dictionary<string, string> head
     }
 
     public string? Header(string name) => headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Every header, to send the request as the sender would.</summary>
+    public IReadOnlyDictionary<string, string> Headers => headers;
 }
