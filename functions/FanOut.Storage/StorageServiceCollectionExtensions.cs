@@ -27,9 +27,10 @@ namespace FanOut.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/> for connection <c>AzureWebJobsStorage</c>
+    /// <see cref="QueueServiceClient"/>, <see cref="TableServiceClient"/> and <see cref="BlobServiceClient"/> for connection <c>AzureWebJobsStorage</c>
     /// (queue messages base64-encoded unless host.json says <c>none</c>); the delivery and poison queues and the
-    /// history and idempotency tables, keyed by their names; the core's ports; health probes; the provisioner.
+    /// history, idempotency and presence tables, keyed by their names; the payload container (claim check); the core's
+    /// ports; health probes; the provisioner.
     /// <see cref="QueueTriggerOptions"/> is registered here and bound from host.json by the host.
     /// </summary>
     public static IServiceCollection AddFanOutStorage(this IServiceCollection services, IConfiguration configuration)
@@ -59,7 +60,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(Table(sp, FanOutNames.IdempotencyTable)));
         services.TryAddSingleton<IPresenceStore>(sp => new TablePresenceStore(Table(sp, FanOutNames.PresenceTable)));
         services.TryAddSingleton(sp => sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(FanOutNames.PayloadContainer));
-        services.TryAddSingleton<IPayloadStore>(sp => ActivatorUtilities.CreateInstance<BlobPayloadStore>(sp));
+        services.TryAddSingleton<IPayloadStore>(sp => new BlobPayloadStore(
+            sp.GetRequiredService<BlobContainerClient>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, QueueHealthProbe>(sp => new QueueHealthProbe(Queue(sp, FanOutNames.DeliveryQueue))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthProbe, TableHealthProbe>(sp => new TableHealthProbe(Table(sp, FanOutNames.HistoryTable))));
         services.TryAddSingleton(sp => new StorageProvisioner(

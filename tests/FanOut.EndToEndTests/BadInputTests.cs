@@ -10,7 +10,7 @@ namespace FanOut.EndToEndTests;
 public class BadInputTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
     private const string Hub = "chat";
-    private const int TooLarge = FanOutOptions.MaxQueuedBodyBytes + 1;
+    private const int TooLarge = FanOutOptions.MaxMessageBytes + 1;
 
     public static TheoryData<string, string, string, string, HttpStatusCode, string> RejectedPublishes() => new()
     {

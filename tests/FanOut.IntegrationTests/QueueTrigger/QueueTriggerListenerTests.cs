@@ -98,8 +98,8 @@ public class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFixture<A
         await RunUntilAsync(queue, poison, Options(), async (_, _) =>
         {
             Interlocked.Increment(ref attempts);
-            await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
-        }, async () => attempts >= 1 && await CountAsync(queue) == 0, lease: TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
+        }, async () => attempts >= 1 && await CountAsync(queue) == 0, lease: TimeSpan.FromSeconds(6));
 
         Assert.Equal(1, attempts);
     }

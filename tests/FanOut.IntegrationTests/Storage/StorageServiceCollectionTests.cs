@@ -45,9 +45,9 @@ public sealed class StorageServiceCollectionTests(AzuriteFixture azurite) : ICla
     }
 
     [Theory]
-    [InlineData("queueServiceUri", "tableServiceUri")]
-    [InlineData("accountName", null)]
-    public void AddFanOutStorage_WithIdentityBasedSettings_AimsTheClientsAtTheAccount(string queueKey, string? tableKey)
+    [InlineData("queueServiceUri", "tableServiceUri", "blobServiceUri")]
+    [InlineData("accountName", null, null)]
+    public void AddFanOutStorage_WithIdentityBasedSettings_AimsTheClientsAtTheAccount(string queueKey, string? tableKey, string? blobKey)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,6 +58,7 @@ public sealed class StorageServiceCollectionTests(AzuriteFixture azurite) : ICla
         if (tableKey is not null)
         {
             settings[$"{FanOutNames.StorageConnection}:{tableKey}"] = "https://stfanout.table.core.windows.net";
+            settings[$"{FanOutNames.StorageConnection}:{blobKey}"] = "https://stfanout.blob.core.windows.net";
         }
 
         var services = new ServiceCollection().AddLogging();
@@ -66,6 +67,7 @@ public sealed class StorageServiceCollectionTests(AzuriteFixture azurite) : ICla
 
         Assert.Equal("https://stfanout.queue.core.windows.net/", provider.GetRequiredService<QueueServiceClient>().Uri.ToString());
         Assert.Equal("https://stfanout.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.ToString());
+        Assert.Equal("https://stfanout.blob.core.windows.net/", provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().Uri.ToString());
     }
 
     [Fact]
