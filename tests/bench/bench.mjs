@@ -1,0 +1,140 @@
+// FanOut benchmark: the local host end to end, Azurite's raw queue rate under it, and a
+// Socket.IO + SQLite peer doing the same job. Reports figures; never fails because a machine is slow.
+//   bash tests/bench/run.sh [--quick]      (installs and builds, then runs this file)
+import { QueueServiceClient } from '@azure/storage-queue';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { azuriteBaseline } from './lib/azurite-baseline.mjs';
+import * as fanoutApi from './lib/fanout-api.mjs';
+import * as peerApi from './lib/peer-api.mjs';
+import { forkWorker, stopAll } from './lib/processes.mjs';
+import { markdown } from './lib/report.mjs';
+import { rpc } from './lib/rpc.mjs';
+import { latencyAtRate, throughput } from './lib/scenarios.mjs';
+import { startAzurite, startHost, startPeer } from './lib/services.mjs';
+
+const quick = process.argv.includes('--quick');
+const config = {
+  quick,
+  cores: os.availableParallelism(),
+  count: quick ? 300 : 3000, // messages per throughput run (and per Azurite baseline run)
+  warmup: quick ? 100 : 300, // messages of an unreported first round per target (JIT, connection pools)
+  concurrency: 16, // publishers in flight (and Azurite producers)
+  clients: 10,
+  groups: 50,
+  rates: [50, 100, 200],
+  latencySeconds: quick ? 5 : 20,
+  stallSeconds: 15, // give up waiting when nothing has arrived for this long
+  quietSeconds: quick ? 5 : 30, // before each run, wait up to this long for other processes to calm down
+  queueConsumers: 16,
+  receiveBatch: 32,
+};
+const log = (line) => console.log(line);
+const hubDeliveryQueue = 'fanout-deliveries';
+
+process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
+process.on('SIGTERM', () => stopAll().then(() => process.exit(143)));
+
+try {
+  log(`== FanOut benchmark${quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}`);
+  log('Each service runs in its own process on a free loopback port: Azurite (in memory), the FanOut');
+  log('local host (Release build) over it, and the Socket.IO + SQLite peer. The load generator is this');
+  log('process; the clients run in a separate receivers process. Timestamps: performance.timeOrigin + now().');
+
+  const azurite = await startAzurite();
+  const host = await startHost(azurite.connectionString);
+  const peer = await startPeer();
+  const loadgen = process.pid;
+  const everything = { azurite: azurite.pid, host: host.pid, peer: peer.pid, loadgen };
+  log(`Started: Azurite pid ${azurite.pid}, FanOut host pid ${host.pid} (${host.base}), peer pid ${peer.pid} (${peer.base})`);
+
+  log(`\n== Azurite baseline: ${config.count} puts, then ${config.count} put+receive+delete cycles (after ${config.warmup} of each unreported)`);
+  const baseline = await azuriteBaseline({
+    connectionString: azurite.connectionString, azuritePid: azurite.pid, count: config.count, warmup: config.warmup,
+    concurrency: config.concurrency, consumers: config.queueConsumers, batch: config.receiveBatch,
+    quietSeconds: config.quietSeconds,
+  });
+  baseline.version = JSON.parse(readFileSync(new URL('../../functions/azurite/node_modules/azurite/package.json', import.meta.url))).version;
+  log(`put only ${baseline.putOnly.perSecond.toFixed(0)}/s; cycles ${baseline.cycle.perSecond.toFixed(0)}/s (${baseline.client})`);
+
+  const deliveries = QueueServiceClient.fromConnectionString(azurite.connectionString).getQueueClient(hubDeliveryQueue);
+  const fanout = await runTarget('fanout', fanoutApi, {
+    base: host.base,
+    pids: { host: host.pid, azurite: azurite.pid, loadgen },
+    otherPids: everything,
+    depth: async () => (await deliveries.getProperties()).approximateMessagesCount,
+  });
+  const peerResults = await runTarget('peer', peerApi, { base: peer.base, pids: { peer: peer.pid, loadgen }, otherPids: everything });
+
+  const results = { config, azurite: baseline, fanout, peer: peerResults };
+  log('\n== Results\n');
+  log(markdown(results));
+  const file = new URL('./results/latest.json', import.meta.url);
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...results }, null, 2));
+  log(`\nJSON: tests/bench/results/latest.json`);
+} catch (error) {
+  console.error(`\nbenchmark stopped: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
+
+async function runTarget(apiName, api, target) {
+  target.api = api;
+  log(`\n== ${api.label}: ${config.clients} clients`);
+  const receivers = rpc(forkWorker(`${apiName} receivers`, new URL('./workers/receivers.mjs', import.meta.url)));
+  target.pids.receivers = receivers.pid;
+  await receivers.call('connect', { apiName, base: target.base, hub: 'bench', count: config.clients, event: 'bench' });
+
+  const { concurrency, stallSeconds, quietSeconds } = config;
+  const warmup = await throughput(target, receivers, { count: config.warmup, concurrency, groupCount: 1, stallSeconds, quietSeconds: 0 });
+  log(`warm-up: ${config.warmup} messages, ${warmup.perSecond.toFixed(0)}/s (not reported)`);
+  const oneGroup = await throughput(target, receivers, { count: config.count, concurrency, groupCount: 1, stallSeconds, quietSeconds });
+  log(`one group: ${describe(oneGroup)}`);
+  const manyGroups = await throughput(target, receivers, { count: config.count, concurrency, groupCount: config.groups, stallSeconds, quietSeconds });
+  log(`${config.groups} groups: ${describe(manyGroups)}`);
+
+  const latency = [];
+  for (const rate of config.rates) {
+    const result = await latencyAtRate(target, receivers, { rate, seconds: config.latencySeconds, stallSeconds, quietSeconds });
+    latency.push(result);
+    const { p50, p99, max } = result.latencyMs;
+    log(`${rate}/s for ${config.latencySeconds} s: p50 ${p50} p99 ${p99} max ${max} ms, ${result.deliveredToAll}/${result.count} to all, `
+      + `last arrival ${result.drainMs?.toFixed(0)} ms after last publish; other processes ${percent(result.otherLoad)}${errors(result)}`);
+  }
+  await receivers.call('close');
+  receivers.close();
+  return { label: api.label, oneGroup, manyGroups, latency };
+}
+
+function describe(run) {
+  const cpu = Object.entries(run.cpuMsPerMessage).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+  return `${run.perSecond.toFixed(0)}/s delivered (${run.deliveredToAll}/${run.count} to all ${run.clients} clients`
+    + `${run.complete ? '' : ', INCOMPLETE'}), published ${run.publishPerSecond.toFixed(0)}/s; CPU ms/msg: ${cpu}`
+    + `; other processes ${percent(run.otherLoad)} of the machine${errors(run)}`;
+}
+
+function percent(share) {
+  return `${(share * 100).toFixed(0)}%`;
+}
+
+function errors(run) {
+  return (run.publishErrors ? `; ${run.publishErrors} publish errors, first: ${run.firstPublishError}` : '')
+    + (run.duplicates ? `; ${run.duplicates} duplicate deliveries` : '');
+}
+
+function machine() {
+  const tryRun = (command, args) => {
+    try {
+      return execFileSync(command, args, { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, dotnet: tryRun('dotnet', ['--version']), commit: tryRun('git', ['rev-parse', 'HEAD']),
+  };
+}
