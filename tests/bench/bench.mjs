@@ -1,6 +1,7 @@
 // FanOut benchmark: the local host end to end, Azurite's raw queue rate under it, and a
 // Socket.IO + SQLite peer doing the same job. Reports figures; never fails because a machine is slow.
 //   bash tests/bench/run.sh [--quick]      (installs and builds, then runs this file)
+//   node tests/bench/bench.mjs --report [file.json]   (prints the tables of an earlier run)
 import { QueueServiceClient } from '@azure/storage-queue';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,14 @@ const config = {
   receiveBatch: 32,
 };
 const log = (line) => console.log(line);
-const hubDeliveryQueue = 'fanout-deliveries';
+const resultsFile = new URL('./results/latest.json', import.meta.url);
+
+if (process.argv.includes('--report')) {
+  const file = process.argv[process.argv.indexOf('--report') + 1] ?? resultsFile;
+  log(markdown(JSON.parse(readFileSync(file, 'utf8'))));
+  process.exit(0);
+}
+const deliveryQueue = 'fanout-deliveries'; // FanOutNames.DeliveryQueue
 
 process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
 process.on('SIGTERM', () => stopAll().then(() => process.exit(143)));
@@ -58,21 +66,21 @@ try {
   baseline.version = JSON.parse(readFileSync(new URL('../../functions/azurite/node_modules/azurite/package.json', import.meta.url))).version;
   log(`put only ${baseline.putOnly.perSecond.toFixed(0)}/s; cycles ${baseline.cycle.perSecond.toFixed(0)}/s (${baseline.client})`);
 
-  const deliveries = QueueServiceClient.fromConnectionString(azurite.connectionString).getQueueClient(hubDeliveryQueue);
+  const queues = QueueServiceClient.fromConnectionString(azurite.connectionString);
+  const depth = async (name) => (await queues.getQueueClient(name).getProperties()).approximateMessagesCount;
   const fanout = await runTarget('fanout', fanoutApi, {
     base: host.base,
     pids: { host: host.pid, azurite: azurite.pid, loadgen },
     otherPids: everything,
-    depth: async () => (await deliveries.getProperties()).approximateMessagesCount,
+    queue: { depth: () => depth(deliveryQueue), poisoned: () => depth(`${deliveryQueue}-poison`).catch(() => 0) },
   });
   const peerResults = await runTarget('peer', peerApi, { base: peer.base, pids: { peer: peer.pid, loadgen }, otherPids: everything });
 
   const results = { config, azurite: baseline, fanout, peer: peerResults };
   log('\n== Results\n');
   log(markdown(results));
-  const file = new URL('./results/latest.json', import.meta.url);
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...results }, null, 2));
+  writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...results }, null, 2));
   log(`\nJSON: tests/bench/results/latest.json`);
 } catch (error) {
   console.error(`\nbenchmark stopped: ${error.stack ?? error}`);
@@ -122,7 +130,8 @@ function percent(share) {
 
 function errors(run) {
   return (run.publishErrors ? `; ${run.publishErrors} publish errors, first: ${run.firstPublishError}` : '')
-    + (run.duplicates ? `; ${run.duplicates} duplicate deliveries` : '');
+    + (run.duplicates ? `; ${run.duplicates} duplicate deliveries` : '')
+    + (run.poisoned ? `; ${run.poisoned} messages poisoned` : '');
 }
 
 function machine() {

@@ -21,6 +21,7 @@ export function markdown({ config, azurite, fanout, peer }) {
       [manyGroups, rate(fanout.manyGroups.perSecond) + incomplete(fanout.manyGroups), rate(peer.manyGroups.perSecond) + incomplete(peer.manyGroups), ratio(fanout.manyGroups.perSecond, peer.manyGroups.perSecond)],
       ['publish answers (202) per s, one group', rate(fanout.oneGroup.publishPerSecond), rate(peer.oneGroup.publishPerSecond), ''],
       ['deepest delivery queue, one group / many groups', `${num(fanout.oneGroup.maxQueueDepth)} / ${num(fanout.manyGroups.maxQueueDepth)}`, 'no queue', ''],
+      ['poisoned (given up, never delivered), one group / many groups', `${num(fanout.oneGroup.poisoned)} / ${num(fanout.manyGroups.poisoned)}`, 'no queue', ''],
       ['CPU of other processes on the machine, one group / many groups', `${pct(fanout.oneGroup.otherLoad)} / ${pct(fanout.manyGroups.otherLoad)}`, `${pct(peer.oneGroup.otherLoad)} / ${pct(peer.manyGroups.otherLoad)}`, ''],
     ]);
 
@@ -51,7 +52,7 @@ export function markdown({ config, azurite, fanout, peer }) {
     for (const [label, r] of [['FanOut', f], ['peer', peer.latency[i]]]) {
       latencyRows.push([
         `${r.rate}/s`, label, rate(r.sentPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p90), ms(r.latencyMs.p99), ms(r.latencyMs.max),
-        `${r.deliveredToAll}/${r.count}`, ms(r.drainMs), `${ms(r.p50FirstQuarterMs)} → ${ms(r.p50LastQuarterMs)}`, pct(r.otherLoad),
+        `${r.deliveredToAll}/${r.count}${r.poisoned ? ` (${r.poisoned} poisoned)` : ''}`, ms(r.drainMs), `${ms(r.p50FirstQuarterMs)} → ${ms(r.p50LastQuarterMs)}`, pct(r.otherLoad),
       ]);
     }
   });

@@ -1,7 +1,8 @@
 // The two scenarios run against each target (FanOut, the Socket.IO peer) with the same load
 // generator (this process) and receivers (workers/receivers.mjs).
-// A target is { api, base, pids, otherPids, depth? }: `pids` are the processes whose CPU is
-// reported per message, `otherPids` the benchmark's other processes (not counted as foreign load).
+// A target is { api, base, pids, otherPids, queue? }: `pids` are the processes whose CPU is
+// reported per message, `otherPids` the benchmark's other processes (not counted as foreign load),
+// `queue` (FanOut only) reads its delivery and poison queues' depths.
 import { now, sleep } from './clock.mjs';
 import { cpuMeter, otherLoadMeter, quietMachine } from './cpu.mjs';
 import { closedLoop, openLoop } from './load.mjs';
@@ -15,7 +16,7 @@ export async function throughput(target, receivers, { count, concurrency, groupC
   const run = `t${++runs}`;
   const groups = Array.from({ length: groupCount }, (_, i) => `${run}-g${i}`);
   await receivers.call('join', { groups }); // every client in every group
-  const { load, summary, cpu, otherLoad, maxQueueDepth } = await measure(target, receivers, { run, count, stallSeconds, quietSeconds }, (send) =>
+  const { load, summary, cpu, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count, stallSeconds, quietSeconds }, (send) =>
     closedLoop({ count, concurrency, send: (seq) => send(groups[seq % groupCount], seq) }));
 
   const end = summary.completeAt ?? summary.lastArrival;
@@ -28,7 +29,7 @@ export async function throughput(target, receivers, { count, concurrency, groupC
     publishErrors: load.errors, firstPublishError: load.firstError, publishAnswerMs: load.answerMs,
     // CPU per message delivered, counted once however many clients got it.
     cpuMsPerMessage: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / Math.max(1, summary.deliveredToAny)])),
-    maxQueueDepth, otherLoad,
+    maxQueueDepth, poisoned, otherLoad,
     ...pick(summary, 'receipts', 'duplicates', 'deliveredToAll', 'latencyMs'),
   };
 }
@@ -38,7 +39,7 @@ export async function latencyAtRate(target, receivers, { rate, seconds, stallSec
   const run = `r${++runs}`;
   const group = `${run}-g0`;
   await receivers.call('join', { groups: [group] });
-  const { load, summary, otherLoad, maxQueueDepth } = await measure(target, receivers, { run, count: Math.round(rate * seconds), stallSeconds, quietSeconds },
+  const { load, summary, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count: Math.round(rate * seconds), stallSeconds, quietSeconds },
     (send) => openLoop({ rate, seconds, send: (seq) => send(group, seq) }));
   return {
     rate, seconds, count: load.count, clients: summary.clients,
@@ -47,7 +48,7 @@ export async function latencyAtRate(target, receivers, { rate, seconds, stallSec
     // How long the last arrival trailed the last publish: near the latency when keeping up,
     // growing with the run's length when a backlog builds.
     drainMs: summary.lastArrival === null ? null : summary.lastArrival - load.lastStart,
-    maxQueueDepth, otherLoad,
+    maxQueueDepth, poisoned, otherLoad,
     ...pick(summary, 'receipts', 'duplicates', 'deliveredToAll', 'latencyMs', 'p50FirstQuarterMs', 'p50LastQuarterMs'),
   };
 }
@@ -55,6 +56,7 @@ export async function latencyAtRate(target, receivers, { rate, seconds, stallSec
 async function measure(target, receivers, { run, count, stallSeconds, quietSeconds }, offerLoad) {
   await quietMachine({ ...target.otherPids, ...target.pids }, { maxSeconds: quietSeconds });
   await receivers.call('expect', { run, count });
+  const poisonedBefore = await target.queue?.poisoned();
   let completed = false;
   const stopListening = receivers.onEvent((e) => { if (e.event === 'complete' && e.run === run) completed = true; });
   const depth = sampleQueueDepth(target);
@@ -70,7 +72,9 @@ async function measure(target, receivers, { run, count, stallSeconds, quietSecon
   stopListening();
   const summary = await receivers.call('report');
   await sleep(1000); // let the target finish its own follow-up work (queue deletes) before the next run
-  return { load, summary, cpu: pick(used, ...Object.keys(target.pids)), otherLoad: others, maxQueueDepth };
+  // Messages the queue trigger gave up on (maxDequeueCount failures): never delivered.
+  const poisoned = target.queue ? (await target.queue.poisoned()) - poisonedBefore : null;
+  return { load, summary, cpu: pick(used, ...Object.keys(target.pids)), otherLoad: others, maxQueueDepth, poisoned };
 }
 
 /** Until every client has every message, or nothing new arrived for `stallSeconds`. */
@@ -87,12 +91,12 @@ async function untilDelivered(receivers, completed, stallSeconds) {
 
 /** The deepest the target's delivery queue got, sampled twice a second (FanOut only). */
 function sampleQueueDepth(target) {
-  if (!target.depth) return { stop: async () => null };
+  if (!target.queue) return { stop: async () => null };
   let max = 0;
   let running = true;
   const sampling = (async () => {
     while (running) {
-      max = Math.max(max, await target.depth().catch(() => 0)); // a sample, not worth failing over
+      max = Math.max(max, await target.queue.depth().catch(() => 0)); // a sample, not worth failing over
       await sleep(500);
     }
   })();
