@@ -9,7 +9,8 @@ import { freePort, startService, waitForHttp, waitForPort } from './processes.mj
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export async function startAzurite() {
+/** `extraArgs`: more Azurite options, e.g. ['--debug', file] for a request log. */
+export async function startAzurite(extraArgs = []) {
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const child = startService('azurite', process.execPath, [
     path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
@@ -17,7 +18,7 @@ export async function startAzurite() {
     '--queueHost', '127.0.0.1', '--queuePort', queue,
     '--tableHost', '127.0.0.1', '--tablePort', table,
     // The service's Storage SDK sends an x-ms-version newer than Azurite 3.35 knows.
-    '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck',
+    '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', ...extraArgs,
   ].map(String));
   await Promise.all([blob, queue, table].map((port) => waitForPort(port, child)));
   const endpoint = (port) => `http://127.0.0.1:${port}/devstoreaccount1`;
