@@ -26,7 +26,10 @@ const config = {
   groups: 50,
   rates: [50, 100, 200],
   latencySeconds: quick ? 5 : 20,
-  stallSeconds: 15, // give up waiting when nothing has arrived for this long
+  throughputMaxSeconds: quick ? 60 : 180, // cut a throughput run off after this long
+  drainSeconds: quick ? 20 : 60, // cut a latency run off this long after its last publish
+  stallSeconds: 30, // give up waiting when nothing has arrived for this long
+  settleSeconds: 30, // before a run, wait this long for FanOut's queue to empty, then clear it
   quietSeconds: quick ? 5 : 30, // before each run, wait up to this long for other processes to calm down
   queueConsumers: 16,
   receiveBatch: 32,
@@ -72,7 +75,11 @@ try {
     base: host.base,
     pids: { host: host.pid, azurite: azurite.pid, loadgen },
     otherPids: everything,
-    queue: { depth: () => depth(deliveryQueue), poisoned: () => depth(`${deliveryQueue}-poison`).catch(() => 0) },
+    queue: {
+      depth: () => depth(deliveryQueue),
+      poisoned: () => depth(`${deliveryQueue}-poison`).catch(() => 0),
+      clear: () => queues.getQueueClient(deliveryQueue).clearMessages(),
+    },
   });
   const peerResults = await runTarget('peer', peerApi, { base: peer.base, pids: { peer: peer.pid, loadgen }, otherPids: everything });
 
@@ -96,21 +103,24 @@ async function runTarget(apiName, api, target) {
   target.pids.receivers = receivers.pid;
   await receivers.call('connect', { apiName, base: target.base, hub: 'bench', count: config.clients, event: 'bench' });
 
-  const { concurrency, stallSeconds, quietSeconds } = config;
-  const warmup = await throughput(target, receivers, { count: config.warmup, concurrency, groupCount: 1, stallSeconds, quietSeconds: 0 });
-  log(`warm-up: ${config.warmup} messages, ${warmup.perSecond.toFixed(0)}/s (not reported)`);
-  const oneGroup = await throughput(target, receivers, { count: config.count, concurrency, groupCount: 1, stallSeconds, quietSeconds });
+  const { concurrency, stallSeconds, quietSeconds, settleSeconds } = config;
+  const common = { stallSeconds, quietSeconds, settleSeconds };
+  const flood = (count, groupCount, options = common) =>
+    throughput(target, receivers, { count, concurrency, groupCount, maxSeconds: config.throughputMaxSeconds, ...options });
+  log(`warm-up (not reported): ${describe(await flood(config.warmup, 1, { ...common, quietSeconds: 0 }))}`);
+  const oneGroup = await flood(config.count, 1);
   log(`one group: ${describe(oneGroup)}`);
-  const manyGroups = await throughput(target, receivers, { count: config.count, concurrency, groupCount: config.groups, stallSeconds, quietSeconds });
+  const manyGroups = await flood(config.count, config.groups);
   log(`${config.groups} groups: ${describe(manyGroups)}`);
 
   const latency = [];
   for (const rate of config.rates) {
-    const result = await latencyAtRate(target, receivers, { rate, seconds: config.latencySeconds, stallSeconds, quietSeconds });
+    const result = await latencyAtRate(target, receivers, { rate, seconds: config.latencySeconds, drainSeconds: config.drainSeconds, ...common });
     latency.push(result);
     const { p50, p99, max } = result.latencyMs;
-    log(`${rate}/s for ${config.latencySeconds} s: p50 ${p50} p99 ${p99} max ${max} ms, ${result.deliveredToAll}/${result.count} to all, `
-      + `last arrival ${result.drainMs?.toFixed(0)} ms after last publish; other processes ${percent(result.otherLoad)}${errors(result)}`);
+    log(`${rate}/s for ${config.latencySeconds} s: p50 ${p50 ?? 'undelivered'} p99 ${p99 ?? 'undelivered'} max ${max ?? 'undelivered'} ms, `
+      + `${result.deliveredToAll}/${result.count} to all (${result.ended}), last arrival ${result.drainMs?.toFixed(0)} ms after last publish; `
+      + `other processes ${percent(result.otherLoad)}${errors(result)}`);
   }
   await receivers.call('close');
   receivers.close();
@@ -119,8 +129,8 @@ async function runTarget(apiName, api, target) {
 
 function describe(run) {
   const cpu = Object.entries(run.cpuMsPerMessage).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
-  return `${run.perSecond.toFixed(0)}/s delivered (${run.deliveredToAll}/${run.count} to all ${run.clients} clients`
-    + `${run.complete ? '' : ', INCOMPLETE'}), published ${run.publishPerSecond.toFixed(0)}/s; CPU ms/msg: ${cpu}`
+  return `${run.perSecond.toFixed(1)}/s delivered (${run.deliveredToAll}/${run.count} to all ${run.clients} clients, ${run.ended}), `
+    + `published ${run.publishPerSecond.toFixed(0)}/s; CPU ms/msg: ${cpu}`
     + `; other processes ${percent(run.otherLoad)} of the machine${errors(run)}`;
 }
 

@@ -42,14 +42,13 @@ export class Recorder {
       if (got === clients) toAll++;
       if (got > 0) toAny++;
     }
+    // Every (client, message) pair counts; one that never arrived counts as Infinity.
+    const arrived = (value) => (Number.isNaN(value) ? Infinity : value);
     // Latency of the first and the last quarter of the messages: a growing backlog shows as a rise.
     const quarter = (from, to) => {
       const values = [];
       for (let c = 0; c < clients; c++) {
-        for (let seq = from; seq < to; seq++) {
-          const value = latency[c * count + seq];
-          if (!Number.isNaN(value)) values.push(value);
-        }
+        for (let seq = from; seq < to; seq++) values.push(arrived(latency[c * count + seq]));
       }
       return percentiles(values).p50;
     };
@@ -57,7 +56,7 @@ export class Recorder {
       expected: count, clients, receipts: this.receipts, duplicates: this.duplicates,
       deliveredToAll: toAll, deliveredToAny: toAny,
       firstArrival: this.firstArrival, lastArrival: this.lastArrival, completeAt: this.completeAt,
-      latencyMs: percentiles(latency.filter((value) => !Number.isNaN(value))),
+      latencyMs: percentiles(latency.map(arrived)),
       p50FirstQuarterMs: quarter(0, Math.floor(count / 4)),
       p50LastQuarterMs: quarter(count - Math.floor(count / 4), count),
     };

@@ -3,6 +3,8 @@
 const num = (x, digits = 0) => (x == null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const rate = (x) => num(x, x != null && x < 10 ? 1 : 0);
 const ms = (x) => num(x, 1);
+// A latency percentile that falls among messages that never arrived (see stats.mjs).
+const lat = (x, undelivered) => (x == null && undelivered ? 'undelivered' : ms(x));
 const pct = (share) => (share == null ? '–' : `${Math.round(share * 100)}%`);
 const ratio = (a, b) => (a && b ? num(a / b, a / b < 0.1 ? 3 : 2) : '–');
 const table = (head, rows) => [
@@ -12,7 +14,7 @@ const table = (head, rows) => [
 ].join('\n');
 
 export function markdown({ config, azurite, fanout, peer }) {
-  const incomplete = (t) => (t.complete ? '' : ` (incomplete: ${t.deliveredToAll}/${t.count})`);
+  const incomplete = (t) => (t.complete ? '' : ` (${t.ended}: ${t.deliveredToAll}/${t.count} in)`);
   const manyGroups = `${config.groups} groups (every client in all ${config.groups})`;
   const throughput = table(
     ['', 'FanOut local host', 'Socket.IO + SQLite peer', 'FanOut ÷ peer'],
@@ -51,8 +53,11 @@ export function markdown({ config, azurite, fanout, peer }) {
   fanout.latency.forEach((f, i) => {
     for (const [label, r] of [['FanOut', f], ['peer', peer.latency[i]]]) {
       latencyRows.push([
-        `${r.rate}/s`, label, rate(r.sentPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p90), ms(r.latencyMs.p99), ms(r.latencyMs.max),
-        `${r.deliveredToAll}/${r.count}${r.poisoned ? ` (${r.poisoned} poisoned)` : ''}`, ms(r.drainMs), `${ms(r.p50FirstQuarterMs)} → ${ms(r.p50LastQuarterMs)}`, pct(r.otherLoad),
+        `${r.rate}/s`, label, rate(r.sentPerSecond),
+        ...['p50', 'p90', 'p99', 'max'].map((p) => lat(r.latencyMs[p], r.latencyMs.undelivered)),
+        `${r.deliveredToAll}/${r.count}${r.poisoned ? ` (${r.poisoned} poisoned)` : ''}`,
+        r.ended === 'complete' ? ms(r.drainMs) : `${r.ended} after ${num(config.drainSeconds)} s`,
+        `${lat(r.p50FirstQuarterMs, 1)} → ${lat(r.p50LastQuarterMs, 1)}`, pct(r.otherLoad),
       ]);
     }
   });
@@ -69,6 +74,8 @@ export function markdown({ config, azurite, fanout, peer }) {
     cpu,
     `### Latency at fixed offered rates: one group, ${config.clients} clients, ${config.latencySeconds} s each (ms from publish request start to client handler)`,
     latency,
+    `Throughput runs are cut off after ${config.throughputMaxSeconds} s (the rate is then over what arrived), latency runs ${config.drainSeconds} s after their last publish; `
+      + 'a message that had not arrived by then counts as infinitely late ("undelivered" where a percentile falls among them).',
     `"other processes": CPU that processes outside the benchmark used during the run, as a share of all ${config.cores} cores; figures taken while it is high are disturbed.`,
   ].join('\n\n');
 }

@@ -2,7 +2,9 @@
 // generator (this process) and receivers (workers/receivers.mjs).
 // A target is { api, base, pids, otherPids, queue? }: `pids` are the processes whose CPU is
 // reported per message, `otherPids` the benchmark's other processes (not counted as foreign load),
-// `queue` (FanOut only) reads its delivery and poison queues' depths.
+// `queue` (FanOut only) reads its delivery and poison queues' depths and can clear the former.
+// Options: stallSeconds (give up when nothing arrives for so long), quietSeconds (see quietMachine),
+// settleSeconds (wait for an empty delivery queue before a run, then clear what is left).
 import { now, sleep } from './clock.mjs';
 import { cpuMeter, otherLoadMeter, quietMachine } from './cpu.mjs';
 import { closedLoop, openLoop } from './load.mjs';
@@ -11,20 +13,24 @@ const hub = 'bench';
 const event = 'bench';
 let runs = 0;
 
-/** N messages as fast as the target accepts them at `concurrency`; done when every client has every message. */
-export async function throughput(target, receivers, { count, concurrency, groupCount, stallSeconds, quietSeconds }) {
+/**
+ * N messages as fast as the target accepts them at `concurrency`; done when every client has every
+ * message, or cut off `maxSeconds` after the first publish (the rate is then over what arrived).
+ */
+export async function throughput(target, receivers, { count, concurrency, groupCount, maxSeconds, ...options }) {
   const run = `t${++runs}`;
   const groups = Array.from({ length: groupCount }, (_, i) => `${run}-g${i}`);
   await receivers.call('join', { groups }); // every client in every group
-  const { load, summary, cpu, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count, stallSeconds, quietSeconds }, (send) =>
-    closedLoop({ count, concurrency, send: (seq) => send(groups[seq % groupCount], seq) }));
+  const { load, summary, ended, cpu, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count, ...options },
+    (send) => closedLoop({ count, concurrency, send: (seq) => send(groups[seq % groupCount], seq) }),
+    (load) => load.start + maxSeconds * 1000);
 
   const end = summary.completeAt ?? summary.lastArrival;
   const delivered = summary.deliveredToAll;
   return {
     count, concurrency, groups: groupCount, clients: summary.clients,
-    complete: summary.completeAt !== null,
-    perSecond: (delivered * 1000) / (end - load.start),
+    complete: summary.completeAt !== null, ended,
+    perSecond: delivered ? (delivered * 1000) / (end - load.start) : 0,
     publishPerSecond: load.sentPerSecond,
     publishErrors: load.errors, firstPublishError: load.firstError, publishAnswerMs: load.answerMs,
     // CPU per message delivered, counted once however many clients got it.
@@ -34,15 +40,20 @@ export async function throughput(target, receivers, { count, concurrency, groupC
   };
 }
 
-/** `rate` messages per second for `seconds` to one group: latency from publish start to client handler. */
-export async function latencyAtRate(target, receivers, { rate, seconds, stallSeconds, quietSeconds }) {
+/**
+ * `rate` messages per second for `seconds` to one group: latency from publish start to client
+ * handler. Cut off `drainSeconds` after the last publish; what has not arrived by then counts as
+ * undelivered (and as infinitely late in the percentiles).
+ */
+export async function latencyAtRate(target, receivers, { rate, seconds, drainSeconds, ...options }) {
   const run = `r${++runs}`;
   const group = `${run}-g0`;
   await receivers.call('join', { groups: [group] });
-  const { load, summary, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count: Math.round(rate * seconds), stallSeconds, quietSeconds },
-    (send) => openLoop({ rate, seconds, send: (seq) => send(group, seq) }));
+  const { load, summary, ended, otherLoad, maxQueueDepth, poisoned } = await measure(target, receivers, { run, count: Math.round(rate * seconds), ...options },
+    (send) => openLoop({ rate, seconds, send: (seq) => send(group, seq) }),
+    (load) => load.end + drainSeconds * 1000);
   return {
-    rate, seconds, count: load.count, clients: summary.clients,
+    rate, seconds, count: load.count, clients: summary.clients, ended,
     sentPerSecond: (load.count * 1000) / (load.lastStart - load.start),
     publishErrors: load.errors, firstPublishError: load.firstError, publishAnswerMs: load.answerMs, maxInFlight: load.maxInFlight,
     // How long the last arrival trailed the last publish: near the latency when keeping up,
@@ -53,7 +64,8 @@ export async function latencyAtRate(target, receivers, { rate, seconds, stallSec
   };
 }
 
-async function measure(target, receivers, { run, count, stallSeconds, quietSeconds }, offerLoad) {
+async function measure(target, receivers, { run, count, stallSeconds, quietSeconds, settleSeconds }, offerLoad, deadlineOf) {
+  await settle(target, settleSeconds);
   await quietMachine({ ...target.otherPids, ...target.pids }, { maxSeconds: quietSeconds });
   await receivers.call('expect', { run, count });
   const poisonedBefore = await target.queue?.poisoned();
@@ -65,7 +77,7 @@ async function measure(target, receivers, { run, count, stallSeconds, quietSecon
 
   const send = (group, seq) => target.api.publish(target.base, hub, group, event, { t: now(), seq, run });
   const load = await offerLoad(send);
-  await untilDelivered(receivers, () => completed, stallSeconds);
+  const ended = await untilDelivered(receivers, () => completed, stallSeconds, deadlineOf(load));
   const used = cpu();
   const others = otherLoad(Object.values(used).reduce((a, b) => a + b, 0));
   const maxQueueDepth = await depth.stop();
@@ -74,18 +86,37 @@ async function measure(target, receivers, { run, count, stallSeconds, quietSecon
   await sleep(1000); // let the target finish its own follow-up work (queue deletes) before the next run
   // Messages the queue trigger gave up on (maxDequeueCount failures): never delivered.
   const poisoned = target.queue ? (await target.queue.poisoned()) - poisonedBefore : null;
-  return { load, summary, cpu: pick(used, ...Object.keys(target.pids)), otherLoad: others, maxQueueDepth, poisoned };
+  return { load, summary, ended, cpu: pick(used, ...Object.keys(target.pids)), otherLoad: others, maxQueueDepth, poisoned };
 }
 
-/** Until every client has every message, or nothing new arrived for `stallSeconds`. */
-async function untilDelivered(receivers, completed, stallSeconds) {
+/** Until every client has every message ('complete'), the deadline ('cut off'), or `stallSeconds` without an arrival ('stalled'). */
+async function untilDelivered(receivers, completed, stallSeconds, deadline) {
   let receipts = -1;
-  let changedAt = Date.now();
+  let changedAt = now();
   while (!completed()) {
+    if (now() > deadline) return 'cut off';
     const latest = await receivers.call('progress');
-    if (latest !== receipts) [receipts, changedAt] = [latest, Date.now()];
-    else if (Date.now() - changedAt > stallSeconds * 1000) return;
+    if (latest !== receipts) [receipts, changedAt] = [latest, now()];
+    else if (now() - changedAt > stallSeconds * 1000) return 'stalled';
     await sleep(50);
+  }
+  return 'complete';
+}
+
+/**
+ * Runs must not overlap: wait for the target's delivery queue to empty (what an earlier run left,
+ * cut off or not), and after `settleSeconds` clear it. Messages in flight then still finish.
+ */
+async function settle(target, settleSeconds) {
+  if (!target.queue) return;
+  const deadline = now() + settleSeconds * 1000;
+  while ((await target.queue.depth()) > 0) {
+    if (now() > deadline) {
+      await target.queue.clear();
+      await sleep(2000);
+      return;
+    }
+    await sleep(500);
   }
 }
 
