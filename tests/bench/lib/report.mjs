@@ -56,7 +56,7 @@ export function markdown({ config, azurite, fanout, peer }) {
         `${r.rate}/s`, label, rate(r.sentPerSecond),
         ...['p50', 'p90', 'p99', 'max'].map((p) => lat(r.latencyMs[p], r.latencyMs.undelivered)),
         `${r.deliveredToAll}/${r.count}${r.poisoned ? ` (${r.poisoned} poisoned)` : ''}`,
-        r.ended === 'complete' ? ms(r.drainMs) : `${r.ended} after ${num(config.drainSeconds)} s`,
+        { complete: ms(r.drainMs), 'cut off': `cut off after ${config.drainSeconds} s`, stalled: `stalled (nothing for ${config.stallSeconds} s)` }[r.ended],
         `${lat(r.p50FirstQuarterMs, 1)} → ${lat(r.p50LastQuarterMs, 1)}`, pct(r.otherLoad),
       ]);
     }
