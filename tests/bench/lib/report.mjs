@@ -53,16 +53,16 @@ export function markdown({ config, azurite, fanout, peer }) {
   fanout.latency.forEach((f, i) => {
     for (const [label, r] of [['FanOut', f], ['peer', peer.latency[i]]]) {
       latencyRows.push([
-        `${r.rate}/s`, label, rate(r.sentPerSecond),
+        `${r.rate}/s`, label, rate(r.sentPerSecond), ms(r.publishAnswerMs.p99),
         ...['p50', 'p90', 'p99', 'max'].map((p) => lat(r.latencyMs[p], r.latencyMs.undelivered)),
         `${r.deliveredToAll}/${r.count}${r.poisoned ? ` (${r.poisoned} poisoned)` : ''}`,
-        { complete: ms(r.drainMs), 'cut off': `cut off after ${config.drainSeconds} s`, stalled: `stalled (nothing for ${config.stallSeconds} s)` }[r.ended],
+        { complete: ms(r.drainMs), 'cut off': `cut off ${config.drainSeconds} s after the last 202`, stalled: `stalled (nothing for ${config.stallSeconds} s)` }[r.ended],
         `${lat(r.p50FirstQuarterMs, 1)} → ${lat(r.p50LastQuarterMs, 1)}`, pct(r.otherLoad),
       ]);
     }
   });
   const latency = table(
-    ['offered', 'target', 'sent/s', 'p50', 'p90', 'p99', 'max', 'to all clients', 'last arrival after last publish', 'p50 first ¼ → last ¼', 'other processes'],
+    ['offered', 'target', 'sent/s', 'POST answered p99', 'p50', 'p90', 'p99', 'max', 'to all clients', 'last arrival after last publish', 'p50 first ¼ → last ¼', 'other processes'],
     latencyRows);
 
   return [
@@ -74,7 +74,7 @@ export function markdown({ config, azurite, fanout, peer }) {
     cpu,
     `### Latency at fixed offered rates: one group, ${config.clients} clients, ${config.latencySeconds} s each (ms from publish request start to client handler)`,
     latency,
-    `Throughput runs are cut off after ${config.throughputMaxSeconds} s (the rate is then over what arrived), latency runs ${config.drainSeconds} s after their last publish; `
+    `Throughput runs are cut off ${config.throughputMaxSeconds} s after their first publish (the rate is then over what arrived), latency runs ${config.drainSeconds} s after their last publish was answered; `
       + 'a message that had not arrived by then counts as infinitely late ("undelivered" where a percentile falls among them).',
     `"other processes": CPU that processes outside the benchmark used during the run, as a share of all ${config.cores} cores; figures taken while it is high are disturbed.`,
   ].join('\n\n');

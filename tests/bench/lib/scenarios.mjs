@@ -42,7 +42,7 @@ export async function throughput(target, receivers, { count, concurrency, groupC
 
 /**
  * `rate` messages per second for `seconds` to one group: latency from publish start to client
- * handler. Cut off `drainSeconds` after the last publish; what has not arrived by then counts as
+ * handler. Cut off `drainSeconds` after the last publish was answered; what has not arrived by then counts as
  * undelivered (and as infinitely late in the percentiles).
  */
 export async function latencyAtRate(target, receivers, { rate, seconds, drainSeconds, ...options }) {
