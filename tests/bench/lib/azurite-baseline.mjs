@@ -61,7 +61,7 @@ async function cycleRun(service, connectionString, azuritePid, { count, concurre
     count, producers: concurrency, consumers, batch,
     perSecond: (count * 1000) / (done.at - load.start),
     putPerSecondWhileConsuming: load.sentPerSecond,
-    receives: done.receives, emptyReceives: done.emptyReceives,
+    receives: done.receives, emptyReceives: done.emptyReceives, redelivered: done.redelivered,
     azuriteCpuMsPerCycle: used.azurite / count, otherLoad: others,
   };
 }

@@ -27,7 +27,7 @@ export function markdown({ config, azurite, fanout, peer }) {
       ['CPU of other processes on the machine, one group / many groups', `${pct(fanout.oneGroup.otherLoad)} / ${pct(fanout.manyGroups.otherLoad)}`, `${pct(peer.oneGroup.otherLoad)} / ${pct(peer.manyGroups.otherLoad)}`, ''],
     ]);
 
-  const baseline = table(
+  const baseline = azurite.error ? `The baseline failed: ${azurite.error}` : table(
     ['Azurite queue, concurrency ' + config.concurrency, 'ops/s', 'Azurite CPU ms/op', 'other processes', 'FanOut one group ÷ this'],
     [
       ['put only', rate(azurite.putOnly.perSecond), ms(azurite.putOnly.azuriteCpuMsPerOp), pct(azurite.putOnly.otherLoad), ratio(fanout.oneGroup.perSecond, azurite.putOnly.perSecond)],
@@ -68,7 +68,7 @@ export function markdown({ config, azurite, fanout, peer }) {
   return [
     `### Throughput: ${config.count} messages, ${config.concurrency} concurrent publishers, ${config.clients} clients (messages/s until every client has every message)`,
     throughput,
-    `### Baseline: Azurite ${azurite.version ?? ''} raw queue rate (${azurite.client}, ${azurite.message} messages)`,
+    `### Baseline: Azurite ${azurite.version} raw queue rate${azurite.error ? '' : ` (${azurite.client}, ${azurite.message} messages)`}`,
     baseline,
     '### CPU per delivered message (counted once, not once per client), throughput runs',
     cpu,
