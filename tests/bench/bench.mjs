@@ -44,8 +44,14 @@ if (process.argv.includes('--report')) {
 }
 const deliveryQueue = 'fanout-deliveries'; // FanOutNames.DeliveryQueue
 
-process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
-process.on('SIGTERM', () => stopAll().then(() => process.exit(143)));
+let interrupted = false;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    interrupted = true;
+    log(`\n${signal}: stopping every process the benchmark started`);
+    stopAll().then(() => process.exit(code));
+  });
+}
 
 try {
   log(`== FanOut benchmark${quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}`);
@@ -93,7 +99,7 @@ try {
   writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...results }, null, 2));
   log(`\nJSON: tests/bench/results/latest.json`);
 } catch (error) {
-  console.error(`\nbenchmark stopped: ${error.stack ?? error}`);
+  if (!interrupted) console.error(`\nbenchmark stopped: ${error.stack ?? error}`);
   process.exitCode = 1;
 } finally {
   await stopAll();
