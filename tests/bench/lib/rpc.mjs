@@ -24,8 +24,14 @@ export function rpc(child) {
     call(type, args = {}) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
+        // A worker killed by Ctrl-C has closed its channel: fail this call, do not throw an 'error' event.
+        if (!child.connected) return reject(new Error(`worker ${child.pid} is gone`));
         pending.set(id, { resolve, reject });
-        child.send({ id, type, args });
+        child.send({ id, type, args }, (error) => {
+          if (!error) return;
+          pending.delete(id);
+          reject(error);
+        });
       });
     },
     /** Closes the channel; the worker exits (see serve). */
