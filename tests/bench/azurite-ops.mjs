@@ -3,18 +3,17 @@
 // slows Azurite down, hence a separate script). Needs `bash tests/bench/run.sh` to have installed
 // and built once.
 //   node tests/bench/azurite-ops.mjs [count=300] [concurrency=16]
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sleep } from './lib/clock.mjs';
 import * as api from './lib/fanout-api.mjs';
 import { closedLoop } from './lib/load.mjs';
-import { stopAll } from './lib/processes.mjs';
+import { stopAll, tempDir } from './lib/processes.mjs';
 import { startAzurite, startHost } from './lib/services.mjs';
 
 const count = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 16);
-const log = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-azurite-ops-')), 'azurite.log');
+const log = path.join(tempDir('fanout-azurite-ops-'), 'azurite.log');
 
 try {
   const azurite = await startAzurite(['--debug', log]);

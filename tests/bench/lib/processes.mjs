@@ -1,13 +1,24 @@
 // Every process the benchmark starts is tracked here and stopped by its PID: at the end, on an
 // error and on Ctrl-C. Services listen on free loopback ports.
 import { spawn, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from './http.mjs';
 import { sleep } from './clock.mjs';
 
 const children = new Map(); // pid -> { name, child, output }
+const tempDirs = [];
 let stopping = false;
+
+/** A fresh temporary directory, removed by stopAll. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
 
 /** Starts a service; keeps the last lines of its output to show if something goes wrong. */
 export function startService(name, command, args, env = {}) {
@@ -51,6 +62,7 @@ export async function stopAll() {
   const deadline = Date.now() + 5000;
   while (children.size > 0 && Date.now() < deadline) await sleep(50);
   for (const pid of children.keys()) signal(pid, 'SIGKILL');
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 function signal(pid, name) {

@@ -1,10 +1,8 @@
 // Starts the three services under test on free loopback ports: Azurite, the FanOut local host
 // (over that Azurite) and the Socket.IO + SQLite peer.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, startService, waitForHttp, waitForPort } from './processes.mjs';
+import { freePort, startService, tempDir, waitForHttp, waitForPort } from './processes.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -47,7 +45,7 @@ export async function startHost(storageConnectionString) {
 export async function startPeer() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-bench-peer-')), 'peer.db');
+  const dbPath = path.join(tempDir('fanout-bench-peer-'), 'peer.db');
   const child = startService('socket.io peer', process.execPath,
     [fileURLToPath(new URL('../peer/server.mjs', import.meta.url))], { PORT: String(port), DB_PATH: dbPath });
   await waitForHttp(`${base}/health`, child);
