@@ -1,0 +1,53 @@
+// Starts the three services under test on free loopback ports: Azurite, the FanOut local host
+// (over that Azurite) and the Socket.IO + SQLite peer.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startService, tempDir, waitForHttp, waitForPort } from './processes.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** `extraArgs`: more Azurite options, e.g. ['--debug', file] for a request log. */
+export async function startAzurite(extraArgs = []) {
+  const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
+  const child = startService('azurite', process.execPath, [
+    path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
+    '--blobHost', '127.0.0.1', '--blobPort', blob,
+    '--queueHost', '127.0.0.1', '--queuePort', queue,
+    '--tableHost', '127.0.0.1', '--tablePort', table,
+    // The service's Storage SDK sends an x-ms-version newer than Azurite 3.35 knows.
+    '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', ...extraArgs,
+  ].map(String));
+  await Promise.all([blob, queue, table].map((port) => waitForPort(port, child)));
+  const endpoint = (port) => `http://127.0.0.1:${port}/devstoreaccount1`;
+  const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${devKey};`
+    + `BlobEndpoint=${endpoint(blob)};QueueEndpoint=${endpoint(queue)};TableEndpoint=${endpoint(table)};`;
+  return { pid: child.pid, connectionString };
+}
+
+export async function startHost(storageConnectionString) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = startService('FanOut.LocalHost', 'dotnet', [
+    path.join(root, 'functions/FanOut.LocalHost/bin/Release/net10.0/FanOut.LocalHost.dll'), '--urls', base,
+  ], {
+    ASPNETCORE_ENVIRONMENT: 'Development',
+    AzureWebJobsStorage: storageConnectionString,
+    // The host is its own Azure SignalR Service stand-in: the endpoint is the host itself.
+    AzureSignalRConnectionString: `Endpoint=${base};AccessKey=BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz;Version=1.0;`,
+    LocalHost__StartAzurite: 'false',
+    Logging__LogLevel__Default: 'Warning',
+  });
+  await waitForHttp(`${base}/api/health`, child);
+  return { pid: child.pid, base };
+}
+
+export async function startPeer() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dbPath = path.join(tempDir('fanout-bench-peer-'), 'peer.db');
+  const child = startService('socket.io peer', process.execPath,
+    [fileURLToPath(new URL('../peer/server.mjs', import.meta.url))], { PORT: String(port), DB_PATH: dbPath });
+  await waitForHttp(`${base}/health`, child);
+  return { pid: child.pid, base, dbPath };
+}
