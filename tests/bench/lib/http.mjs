@@ -7,9 +7,9 @@ import http from 'node:http';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** Sends one request; resolves to { status, body } for any status, rejects on network errors. */
-export function request(method, url, json) {
+export function request(method, url, json, extraHeaders = {}) {
   const body = json === undefined ? '' : JSON.stringify(json);
-  const headers = { 'content-length': Buffer.byteLength(body) };
+  const headers = { ...extraHeaders, 'content-length': Buffer.byteLength(body) };
   if (json !== undefined) headers['content-type'] = 'application/json';
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
@@ -24,8 +24,8 @@ export function request(method, url, json) {
 }
 
 /** Like request, but throws unless the answer has the expected status. */
-export async function expectStatus(expected, method, url, json) {
-  const { status, body } = await request(method, url, json);
+export async function expectStatus(expected, method, url, json, headers) {
+  const { status, body } = await request(method, url, json, headers);
   if (status !== expected) throw new Error(`${method} ${url}: ${status} (expected ${expected}) ${body.slice(0, 200)}`);
   return body;
 }

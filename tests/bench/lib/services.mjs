@@ -25,18 +25,28 @@ export async function startAzurite(extraArgs = []) {
   return { pid: child.pid, connectionString };
 }
 
+/** An open hub without a rate limit, publishing with the sample's development key. */
+const benchHub = (name) => ({
+  [`FanOut__Hubs__${name}__Publish__Keys__dev`]: 'sha256:1b662195cdb8ffdc62782e7ab06a00ee5fd481abb05ee22c4782cf9ae3d37c07',
+  [`FanOut__Hubs__${name}__Connect__Anonymous`]: 'true',
+  [`FanOut__Hubs__${name}__Join__Groups__0`]: '*',
+});
+
 export async function startHost(storageConnectionString) {
   const port = await freePort();
+  const signalRPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = startService('FanOut.LocalHost', 'dotnet', [
     path.join(root, 'functions/FanOut.LocalHost/bin/Release/net10.0/FanOut.LocalHost.dll'), '--urls', base,
   ], {
     ASPNETCORE_ENVIRONMENT: 'Development',
     AzureWebJobsStorage: storageConnectionString,
-    // The host is its own Azure SignalR Service stand-in: the endpoint is the host itself.
-    AzureSignalRConnectionString: `Endpoint=${base};AccessKey=BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz;Version=1.0;`,
+    // The host starts its SignalR Service stand-in on this port, in its own process (so its CPU counts as the host's).
+    AzureSignalRConnectionString: `Endpoint=http://127.0.0.1:${signalRPort};AccessKey=BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz;Version=1.0;`,
     LocalHost__StartAzurite: 'false',
     Logging__LogLevel__Default: 'Warning',
+    ...benchHub('bench'),
+    ...benchHub('ops'),
   });
   await waitForHttp(`${base}/api/health`, child);
   return { pid: child.pid, base };
