@@ -37,6 +37,10 @@ public static class StorageServiceCollectionExtensions
     {
         var connection = configuration.GetSection(FanOutNames.StorageConnection);
         services.AddOptions<QueueTriggerOptions>();
+
+        // The SDKs' own verbose event logging costs CPU on every request (header formatting); failures still
+        // surface as exceptions, which the service logs where it handles them.
+        services.AddAzureClientsCore(enableLogForwarding: false);
         services.AddAzureClients(clients =>
         {
             // 2025-11-05 is the newest version Azurite 3.35 accepts without --skipApiVersionCheck; Azure serves it too.

@@ -14,7 +14,7 @@ internal sealed class MessageLease : IAsyncDisposable
     private readonly QueueClient _queue;
     private readonly string _messageId;
     private readonly TimeSpan _duration;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _renewing;
 
     public MessageLease(QueueClient queue, QueueMessage message, TimeSpan duration)
@@ -22,8 +22,9 @@ internal sealed class MessageLease : IAsyncDisposable
         _queue = queue;
         _messageId = message.MessageId;
         _duration = duration;
+        _timer = new PeriodicTimer(duration / 3);
         PopReceipt = message.PopReceipt;
-        _renewing = RenewAsync(_stop.Token);
+        _renewing = RenewAsync();
     }
 
     public string PopReceipt { get; private set; }
@@ -31,25 +32,22 @@ internal sealed class MessageLease : IAsyncDisposable
     /// <summary>Stops renewing (the caller then deletes or releases the message with <see cref="PopReceipt"/>).</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        // Disposing the timer ends the loop without an exception; a renewal in flight completes first.
+        _timer.Dispose();
         await _renewing;
-        _stop.Dispose();
     }
 
-    private async Task RenewAsync(CancellationToken stop)
+    private async Task RenewAsync()
     {
-        using var timer = new PeriodicTimer(_duration / 3);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            while (await _timer.WaitForNextTickAsync())
             {
-                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, visibilityTimeout: _duration, cancellationToken: stop);
+                // Not cancelled once sent: a renewal the service applied but we stopped waiting for would
+                // leave us holding a stale pop receipt, and the final delete would fail.
+                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, visibilityTimeout: _duration);
                 PopReceipt = receipt.Value.PopReceipt;
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Processing finished.
         }
         catch (Exception)
         {

@@ -10,13 +10,19 @@ public sealed class QueueWakeup : IDisposable
 
     public void Signal()
     {
+        // One pending wake-up is enough; checking first avoids throwing SemaphoreFullException on every publish.
+        if (_signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled; one pending wake-up is enough.
+            // Another publish signalled in between.
         }
     }
 
