@@ -1,0 +1,110 @@
+// The shape of one hub's policy (FanOut__Hubs__{hub}__*), as Bicep types: the same properties as
+// functions/FanOut.Core/Access/HubPolicyOptions.cs and its sections (tests/node/infra/names.test.mjs
+// keeps the two equal). main.bicep imports these types and flattens a policy into app settings.
+// Sealed: a misspelt option fails the deployment instead of being silently ignored by the app.
+
+@export()
+@description('Who may read a group\'s history: publishers always; the group\'s members; or anyone.')
+type historyReaders = 'Publishers' | 'Members' | 'Anyone'
+
+@export()
+@description('Who may publish (and add or remove members).')
+@sealed()
+type publishPolicy = {
+  @description('Named publisher keys, each sha256:<64 hex> (the key\'s SHA-256) or a Key Vault reference @Microsoft.KeyVault(SecretUri=...). Never the key itself.')
+  Keys: {
+    *: string
+  }?
+
+  @description('Accept JWT bearer tokens from FanOut__Jwt__Authority that carry Claims.')
+  Jwt: bool?
+
+  @description('Connected clients may publish over the socket to groups they are members of (a chat).')
+  Members: bool?
+
+  @description('Claims a JWT must carry to publish (roles: publisher).')
+  Claims: {
+    *: string
+  }?
+}
+
+@export()
+@description('Who may connect (negotiate) and which user id the connection gets.')
+@sealed()
+type connectPolicy = {
+  @description('Anyone may connect; a caller without a credential gets a random user id.')
+  Anonymous: bool?
+
+  @description('Accept JWT bearer tokens from FanOut__Jwt__Authority.')
+  Jwt: bool?
+
+  @description('Accept the App Service Authentication principal (needs appServiceAuthenticationClientId).')
+  AppServiceAuthentication: bool?
+
+  @description('Claims an authenticated caller must carry.')
+  Claims: {
+    *: string
+  }?
+
+  @description('The claim that is the user id (sub when absent).')
+  UserIdClaim: string?
+
+  @description('How long a client token lives, as hh:mm:ss (01:00:00 when absent).')
+  TokenLifetime: string?
+
+  @description('Development only: an anonymous caller may choose its user id with ?userId= (ignored outside Development).')
+  UserIdFromQuery: bool?
+}
+
+@export()
+@description('Which groups a client may join by itself.')
+@sealed()
+type joinPolicy = {
+  @description('Group patterns with * and {userId} (room-*, user-{userId}); app settings Join__Groups__0, __1, ...')
+  Groups: string[]?
+
+  @description('A claim whose values are further groups the caller may join.')
+  GroupsClaim: string?
+}
+
+@export()
+@description('Who may read a group\'s history.')
+@sealed()
+type historyPolicy = {
+  @description('Publishers, Members (the default) or Anyone.')
+  Readers: historyReaders?
+}
+
+@export()
+@description('The hub\'s limits; unset values fall back to the service-wide FanOut__* settings.')
+@sealed()
+type limitsPolicy = {
+  @description('The largest publish body in bytes.')
+  MaxBodyBytes: int?
+
+  @description('Publishes per minute per publisher key or user (0: no limit).')
+  PublishesPerMinute: int?
+}
+
+@export()
+@description('One hub\'s rules. The entry applies to the hub named by its key or, with Pattern, to every hub the pattern matches.')
+@sealed()
+type hubPolicy = {
+  @description('A hub-name pattern with * wildcards (tenant_*); absent: the entry\'s own name.')
+  Pattern: string?
+
+  @description('Who may publish.')
+  Publish: publishPolicy?
+
+  @description('Who may connect.')
+  Connect: connectPolicy?
+
+  @description('Which groups a client may join by itself.')
+  Join: joinPolicy?
+
+  @description('Who may read history.')
+  History: historyPolicy?
+
+  @description('Limits.')
+  Limits: limitsPolicy?
+}
