@@ -107,4 +107,10 @@ type hubPolicy = {
 
   @description('Limits.')
   Limits: limitsPolicy?
+
+  @description('Members of a group receive $join and $leave when a user joins or leaves it.')
+  RoomEvents: bool?
+
+  @description('Keep who is in each group and online (presence), in Table storage.')
+  Presence: bool?
 }

@@ -96,7 +96,7 @@ export function hubPolicySettings(hubs, prefix = 'FanOut__Hubs__') {
   const put = (name, value) => { settings[name] = String(value); };
   for (const [hub, policy] of Object.entries(hubs)) {
     for (const [section, options] of Object.entries(policy)) {
-      if (section === 'Pattern') { put(`${prefix}${hub}__Pattern`, options); continue; }
+      if (typeof options !== 'object') { put(`${prefix}${hub}__${section}`, options); continue; }
       for (const [option, value] of Object.entries(options)) {
         const name = `${prefix}${hub}__${section}__${option}`;
         if (option === 'Keys' || option === 'Claims') Object.entries(value).forEach(([k, v]) => put(`${name}__${k}`, v));

@@ -137,6 +137,10 @@ test('the default hub policies: a chat hub, anonymous connect, any group, member
 test('main.bicep flattens hubPolicies into FanOut__Hubs__ settings and passes them to the app', () => {
   const variable = (name) => declarations(main, 'variable_declaration').find((v) => v.name === name);
   assert.equal(stringShape(variable('hubPrefix').value), hubPrefix);
+  // The sections it descends into are exactly the object-valued options of a hub policy.
+  const shape = bicepShape(hubTypes, 'hubPolicy');
+  const sections = Object.keys(shape.props).filter((name) => shape.props[name].kind === 'object');
+  assert.deepEqual(bicepValue(variable('hubSections').value), sections);
   assert.match(variable('hubSettings').value.text, /^toObject\(/);
   assert.match(variable('hubOptions').value.text, /items\(hubPolicies\)/);
   const appModule = modules(main).find((m) => basename(m.target) === 'functionapp.bicep');
