@@ -1,6 +1,6 @@
 // The shape of one hub's policy (FanOut__Hubs__{hub}__*), as Bicep types: the same properties as
-// functions/FanOut.Core/Access/HubPolicyOptions.cs and its sections (tests/node/infra/names.test.mjs
-// keeps the two equal). main.bicep imports these types and flattens a policy into app settings.
+// functions/FanOut.Core/Access/HubPolicyOptions.cs, its sections and WebhookSourceOptions.cs
+// (tests/node/infra/names.test.mjs keeps the two equal). main.bicep imports these types and flattens a policy into app settings.
 // Sealed: a misspelt option fails the deployment instead of being silently ignored by the app.
 
 @export()
@@ -87,6 +87,46 @@ type limitsPolicy = {
 }
 
 @export()
+@description('A webhook sender\'s signing scheme.')
+type webhookSourceKind = 'github' | 'stripe' | 'standard' | 'generic'
+
+@export()
+@description('How a generic sender writes its MAC.')
+type webhookSignatureEncoding = 'hex' | 'base64'
+
+@export()
+@description('A webhook sender that may post to /api/hubs/{hub}/groups/{group}/webhooks/{source}.')
+@sealed()
+type webhookSource = {
+  @description('The signing scheme.')
+  Kind: webhookSourceKind
+
+  @description('The current secret (and the next while rotating), each only as a Key Vault reference @Microsoft.KeyVault(SecretUri=...): a signature secret cannot be hashed.')
+  Secrets: string[]?
+
+  @description('Stripe and Standard Webhooks: how far a signed timestamp may be from now, in seconds (300).')
+  ToleranceSeconds: int?
+
+  @description('Generic: the header naming the event.')
+  EventHeader: string?
+
+  @description('Generic and Standard Webhooks: the event name when the request carries none.')
+  Event: string?
+
+  @description('Generic: the header carrying the HMAC-SHA256 of the body (unset: unsigned).')
+  SignatureHeader: string?
+
+  @description('Generic: hex (default) or base64.')
+  SignatureEncoding: webhookSignatureEncoding?
+
+  @description('Generic: text before the MAC in the header, such as sha256=.')
+  SignaturePrefix: string?
+
+  @description('Generic: the header carrying the sender\'s delivery id.')
+  DeliveryIdHeader: string?
+}
+
+@export()
 @description('One hub\'s rules. The entry applies to the hub named by its key or, with Pattern, to every hub the pattern matches.')
 @sealed()
 type hubPolicy = {
@@ -107,6 +147,11 @@ type hubPolicy = {
 
   @description('Limits.')
   Limits: limitsPolicy?
+
+  @description('Webhook senders by source name.')
+  Webhooks: {
+    *: webhookSource
+  }?
 
   @description('Members of a group receive $join and $leave when a user joins or leaves it.')
   RoomEvents: bool?

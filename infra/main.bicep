@@ -225,9 +225,10 @@ var appOptions = {
 
 // Hub policies as the .NET configuration binder reads them: FanOut__Hubs__{hub}__{Option} for the
 // hub's own options (Pattern, RoomEvents, Presence), FanOut__Hubs__{hub}__{Section}__{Option} for
-// the sections, one setting per entry of Keys and Claims, Join__Groups__0, __1, ..., booleans as
-// 'true'/'false'. ARM's if() evaluates only the branch taken, so items() only ever sees objects
-// and range() lists. tests/node/infra/hub-policy-type.mjs (hubPolicySettings) mirrors this.
+// the sections, FanOut__Hubs__{hub}__Webhooks__{source}__{Option} for webhook senders; one setting
+// per entry of Keys and Claims, list entries as __0, __1, ..., booleans as 'true'/'false'. ARM's
+// if() evaluates only the branch taken, so items() only ever sees objects and range() lists.
+// tests/node/infra/hub-policy-type.mjs (hubPolicySettings) mirrors this.
 var hubPrefix = 'FanOut__Hubs__'
 var hubSections = [
   'Publish'
@@ -236,9 +237,18 @@ var hubSections = [
   'History'
   'Limits'
 ]
-var hubScalars = flatten(map(items(hubPolicies), hub => map(filter(items(hub.value), entry => !contains(hubSections, entry.key)), entry => { name: '${hubPrefix}${hub.key}__${entry.key}', key: entry.key, value: entry.value })))
+var hubMapOptions = [
+  'Keys'
+  'Claims'
+]
+var hubListOptions = [
+  'Groups'
+  'Secrets'
+]
+var hubScalars = flatten(map(items(hubPolicies), hub => map(filter(items(hub.value), entry => !contains(hubSections, entry.key) && entry.key != 'Webhooks'), entry => { name: '${hubPrefix}${hub.key}__${entry.key}', key: entry.key, value: entry.value })))
 var hubOptions = flatten(map(items(hubPolicies), hub => flatten(map(filter(items(hub.value), section => contains(hubSections, section.key)), section => map(items(any(section.value)), option => { name: '${hubPrefix}${hub.key}__${section.key}__${option.key}', key: option.key, value: option.value })))))
-var hubOptionSettings = flatten(map(concat(hubScalars, hubOptions), option => contains(['Keys', 'Claims'], option.key) ? map(items(any(option.value)), entry => { name: '${option.name}__${entry.key}', value: string(entry.value) }) : (option.key == 'Groups' ? map(range(0, length(any(option.value))), i => { name: '${option.name}__${i}', value: string(any(option.value)[i]) }) : [{ name: option.name, value: option.value == true ? 'true' : (option.value == false ? 'false' : string(option.value)) }])))
+var hubWebhookOptions = flatten(map(items(hubPolicies), hub => flatten(map(items(hub.value.?Webhooks ?? {}), source => map(items(source.value), option => { name: '${hubPrefix}${hub.key}__Webhooks__${source.key}__${option.key}', key: option.key, value: option.value })))))
+var hubOptionSettings = flatten(map(concat(hubScalars, hubOptions, hubWebhookOptions), option => contains(hubMapOptions, option.key) ? map(items(any(option.value)), entry => { name: '${option.name}__${entry.key}', value: string(entry.value) }) : (contains(hubListOptions, option.key) ? map(range(0, length(any(option.value))), i => { name: '${option.name}__${i}', value: string(any(option.value)[i]) }) : [{ name: option.name, value: option.value == true ? 'true' : (option.value == false ? 'false' : string(option.value)) }])))
 var hubSettings = toObject(hubOptionSettings, setting => setting.name, setting => setting.value)
 
 // Issuers the app trusts: a JWT issuer for users, and Microsoft Entra (v1 tokens, the only kind

@@ -6,7 +6,7 @@ import {
 } from './bicep-tree.mjs';
 import { easyAuthViolations } from './easy-auth.mjs';
 import { shapeAllows } from './hub-policy-type.mjs';
-import { parameterFileViolations, publisherKeyViolations } from './publisher-keys.mjs';
+import { parameterFileViolations, publisherKeyViolations, webhookSecretViolations } from './secret-settings.mjs';
 import { Project } from './project.mjs';
 import { upstreamViolations } from './signalr-upstream.mjs';
 
@@ -146,6 +146,8 @@ export const rules = {
   },
 
   publisherKeys: publisherKeyViolations,
+
+  webhookSecrets: webhookSecretViolations,
 
   upstreamManagedIdentity: upstreamViolations,
 

@@ -2,8 +2,8 @@
 // the C# options classes the app binds FanOut__Hubs__{hub}__* to. A shape is
 // { kind: 'object', props } | { kind: 'map', of } | { kind: 'list', of } | { kind: 'enum', values }
 // | { kind: 'bool' | 'int' | 'string' }. Also: the settings a policy value flattens to.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { declarations, stringLiteral, unwrap } from './bicep-tree.mjs';
 
 /** The shape of Bicep type `name` declared in `file`. */
@@ -22,8 +22,11 @@ export function bicepShape(file, name) {
         return shape(types.get(node.text));
       case 'array_type':
         return { kind: 'list', of: shape(node.namedChildren[0]) };
-      case 'union_type':
-        return { kind: 'enum', values: node.namedChildren.map((s) => stringLiteral(s)) };
+      case 'union_type': { // enums bind case-insensitively
+        // tree-sitter-bicep 1.1.0 reads the tail of a long union ('a' | 'b' | 'c' | 'd') as a `|` binary expression.
+        const members = (n) => (n.type === 'binary_expression' ? n.namedChildren.flatMap(members) : [stringLiteral(n)]);
+        return { kind: 'enum', values: node.namedChildren.flatMap(members).map((v) => v.toLowerCase()) };
+      }
       case 'object': {
         const props = node.namedChildren.filter((p) => p.type === 'object_property');
         if (props.length === 1 && props[0].namedChildren.length === 1) return { kind: 'map', of: shape(props[0].namedChildren[0]) };
@@ -37,9 +40,13 @@ export function bicepShape(file, name) {
   return shape(types.get(name));
 }
 
-/** The shape of C# options class `className` (public get/set properties), from `dir/<className>.cs`. */
+/** The shape of C# options class `className` (public properties the binder sets or fills), from `<className>.cs` anywhere under `dir`. */
 export function csharpShape(dir, className) {
-  const source = (name) => readFileSync(join(dir, `${name}.cs`), 'utf8');
+  const files = new Map(readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.cs')).map((f) => [basename(f, '.cs'), join(dir, f)]));
+  const source = (name) => {
+    if (!files.has(name)) throw new Error(`no ${name}.cs under ${dir}`);
+    return readFileSync(files.get(name), 'utf8');
+  };
   const shape = (type) => {
     type = type.replace(/\?$/, '').trim();
     if (type === 'bool') return { kind: 'bool' };
@@ -47,14 +54,16 @@ export function csharpShape(dir, className) {
     if (type === 'string' || type === 'TimeSpan') return { kind: 'string' };
     const dictionary = /^Dictionary<string,\s*(\w+)>$/.exec(type);
     if (dictionary) return { kind: 'map', of: shape(dictionary[1]) };
-    const list = /^List<(\w+)>$/.exec(type);
+    const list = /^I?List<(\w+)>$/.exec(type);
     if (list) return { kind: 'list', of: shape(list[1]) };
-    const text = source(type);
+    const text = source(type).replace(/^\s*\/\/\/.*$/gm, ''); // doc comments may hold { } and commas
     const enumBody = new RegExp(`public\\s+enum\\s+${type}\\s*\\{([^}]*)\\}`).exec(text);
     if (enumBody) {
-      return { kind: 'enum', values: enumBody[1].replace(/\/\/\/.*$/gm, '').split(',').map((v) => v.trim()).filter(Boolean) };
+      const values = enumBody[1].split(',').map((v) => v.trim()).filter(Boolean);
+      return { kind: 'enum', values: values.map((v) => v.toLowerCase()) };
     }
-    const props = [...text.matchAll(/public\s+([\w<>?,\s]+?)\s+(\w+)\s*\{\s*get;\s*set;\s*\}/g)];
+    // Settable properties, and get-only collections the binder fills (IList<string> Secrets { get; }).
+    const props = [...text.matchAll(/public\s+(?!const\b|static\b)([\w<>?,\s]+?)\s+(\w+)\s*\{\s*get;\s*(?:set;\s*)?\}/g)];
     return { kind: 'object', props: Object.fromEntries(props.map(([, t, n]) => [n, shape(t)])) };
   };
   return shape(className);
@@ -90,20 +99,27 @@ export function bicepValue(node) {
   }
 }
 
-/** What main.bicep's hub flattening yields for a hub-policies value: { name: value }. */
+/** Names of the properties of `kind` anywhere in a shape (where main.bicep must flatten differently). */
+export function propertiesOfKind(shape, kind, found = new Set()) {
+  const children = shape.kind === 'object' ? Object.entries(shape.props) : [];
+  for (const [name, child] of children) {
+    if (child.kind === kind && !(kind === 'map' && child.of.kind === 'object')) found.add(name);
+    propertiesOfKind(child.kind === 'map' || child.kind === 'list' ? child.of : child, kind, found);
+  }
+  return found;
+}
+
+/**
+ * What main.bicep's hub flattening yields for a hub-policies value: { name: value }, objects as
+ * __name, list entries as __0, __1, values as text (booleans true/false), as the binder reads them.
+ */
 export function hubPolicySettings(hubs, prefix = 'FanOut__Hubs__') {
   const settings = {};
-  const put = (name, value) => { settings[name] = String(value); };
-  for (const [hub, policy] of Object.entries(hubs)) {
-    for (const [section, options] of Object.entries(policy)) {
-      if (typeof options !== 'object') { put(`${prefix}${hub}__${section}`, options); continue; }
-      for (const [option, value] of Object.entries(options)) {
-        const name = `${prefix}${hub}__${section}__${option}`;
-        if (option === 'Keys' || option === 'Claims') Object.entries(value).forEach(([k, v]) => put(`${name}__${k}`, v));
-        else if (option === 'Groups') value.forEach((v, i) => put(`${name}__${i}`, v));
-        else put(name, value);
-      }
-    }
-  }
+  const walk = (name, value) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(`${name}__${i}`, v));
+    else if (value !== null && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(`${name}__${k}`, v));
+    else settings[name] = String(value);
+  };
+  Object.entries(hubs).forEach(([hub, policy]) => walk(`${prefix}${hub}`, policy));
   return settings;
 }

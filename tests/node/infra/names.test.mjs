@@ -8,8 +8,8 @@ import { basename } from 'node:path';
 import { declarations, loadBicepFiles, modules, property, propertyPath, resources, stringShape, unwrap } from './bicep-tree.mjs';
 import { COMPUTED_SETTINGS, LOCAL_ONLY_SETTINGS, Project, uncoveredSettings } from './bicep-rules.mjs';
 import { readStringConstants } from './csharp-constants.mjs';
-import { bicepShape, bicepValue, csharpShape, hubPolicySettings, shapeAllows } from './hub-policy-type.mjs';
-import { accessOptionsDir, apiRoutesPath, fanOutNamesPath, infraDir, mainPath, readSampleValues } from './paths.mjs';
+import { bicepShape, bicepValue, csharpShape, hubPolicySettings, propertiesOfKind, shapeAllows } from './hub-policy-type.mjs';
+import { coreDir, apiRoutesPath, fanOutNamesPath, infraDir, mainPath, readSampleValues } from './paths.mjs';
 
 const names = readStringConstants(readFileSync(fanOutNamesPath, 'utf8'));
 const files = loadBicepFiles(infraDir);
@@ -35,7 +35,7 @@ test('the C# constant reader evaluates literals and concatenations', () => {
 });
 
 test('FanOutNames.cs declares the names the template mirrors', () => {
-  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'IdempotencyTable', 'PresenceTable', 'StorageConnection', 'SignalRConnection']) {
+  for (const key of ['DeliveryQueue', 'PoisonQueue', 'HistoryTable', 'IdempotencyTable', 'PresenceTable', 'PayloadContainer', 'StorageConnection', 'SignalRConnection']) {
     assert.equal(typeof names[key], 'string', key);
   }
   assert.equal(names.PoisonQueue, `${names.DeliveryQueue}-poison`);
@@ -105,7 +105,7 @@ test('FanOut__* defaults in main.bicep equal the sample values', () => {
 });
 
 test('the Bicep hub policy type has exactly the properties of the C# options classes', () => {
-  assert.deepEqual(bicepShape(hubTypes, 'hubPolicy'), csharpShape(accessOptionsDir, 'HubPolicyOptions'));
+  assert.deepEqual(bicepShape(hubTypes, 'hubPolicy'), csharpShape(coreDir, 'HubPolicyOptions'));
 });
 
 test('every hub setting of the sample can be written as a hubPolicies value', () => {
@@ -141,6 +141,10 @@ test('main.bicep flattens hubPolicies into FanOut__Hubs__ settings and passes th
   const shape = bicepShape(hubTypes, 'hubPolicy');
   const sections = Object.keys(shape.props).filter((name) => shape.props[name].kind === 'object');
   assert.deepEqual(bicepValue(variable('hubSections').value), sections);
+  // Options written one setting per entry: maps of values (Keys, Claims) and lists (Groups, Secrets).
+  assert.deepEqual(new Set(bicepValue(variable('hubMapOptions').value)), propertiesOfKind(shape, 'map'));
+  assert.deepEqual(new Set(bicepValue(variable('hubListOptions').value)), propertiesOfKind(shape, 'list'));
+  assert.ok(Object.keys(shape.props).includes('Webhooks') && variable('hubWebhookOptions'), 'webhook sources are flattened');
   assert.match(variable('hubSettings').value.text, /^toObject\(/);
   assert.match(variable('hubOptions').value.text, /items\(hubPolicies\)/);
   const appModule = modules(main).find((m) => basename(m.target) === 'functionapp.bicep');
@@ -155,8 +159,7 @@ test('the upstream URL is the route ApiRoutes.cs maps', () => {
 });
 
 test('the claim-check container name is the one the code will use', () => {
-  // Issue 10 adds FanOutNames.PayloadContainer; until then the name agreed for it.
-  assert.deepEqual(bicepName('payloadContainer'), [names.PayloadContainer ?? 'fanout-payloads']);
+  assert.deepEqual(bicepName('payloadContainer'), [names.PayloadContainer]);
   const storageParams = propertyPath(storageModule.body, 'params');
   assert.equal(property(storageParams, 'payloadContainerName').text, 'fanOutNames.payloadContainer');
 });

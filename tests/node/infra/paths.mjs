@@ -11,7 +11,7 @@ export const fixturesDir = join(here, 'fixtures');
 export const sampleSettingsPath = join(repoRoot, 'local.settings.sample.json');
 export const fanOutNamesPath = join(repoRoot, 'functions', 'FanOut.Core', 'FanOutNames.cs');
 export const apiRoutesPath = join(repoRoot, 'functions', 'FanOut.Api', 'ApiRoutes.cs');
-export const accessOptionsDir = join(repoRoot, 'functions', 'FanOut.Core', 'Access');
+export const coreDir = join(repoRoot, 'functions', 'FanOut.Core');
 
 export const readSampleValues = () => JSON.parse(readFileSync(sampleSettingsPath, 'utf8')).Values;
 

@@ -8,8 +8,8 @@ import { loadBicepFiles, parseBicep } from './bicep-tree.mjs';
 import { checkProject, mainRules, Project, rules } from './bicep-rules.mjs';
 import { easyAuthViolations } from './easy-auth.mjs';
 import { bicepShape, csharpShape } from './hub-policy-type.mjs';
-import { parameterFileViolations, publisherKeyProblem } from './publisher-keys.mjs';
-import { accessOptionsDir, fixturesDir, infraDir, mainPath, readParameterFiles, readSampleValues } from './paths.mjs';
+import { parameterFileViolations, publisherKeyProblem } from './secret-settings.mjs';
+import { coreDir, fixturesDir, infraDir, mainPath, readParameterFiles, readSampleValues } from './paths.mjs';
 
 const fixture = (name) => parseBicep(readFileSync(join(fixturesDir, name), 'utf8'), join(fixturesDir, name));
 const ruleNames = (violations) => [...new Set(violations.map((v) => v.rule))];
@@ -27,6 +27,7 @@ const cases = [
   ['outputsUpperSnake', 'main-bad-shape.bicep', mainRules.outputsUpperSnake, /functionAppUrl is not UPPER_SNAKE/],
   ['resourceTokenAndTags', 'main-bad-shape.bicep', mainRules.resourceTokenAndTags, /resourceToken must be/],
   ['publisherKeys', 'plain-publisher-key.bicep', rules.publisherKeys, /Keys\.ops looks like a plain key/],
+  ['webhookSecrets', 'plain-webhook-secret.bicep', rules.webhookSecrets, /gh\.Secrets\[0\] must be a Key Vault reference/],
   ['upstreamManagedIdentity', 'upstream-key-in-url.bicep', rules.upstreamManagedIdentity, /auth\.type must be 'ManagedIdentity'/],
   ['keyVaultRbac', 'keyvault-access-policies.bicep', rules.keyVaultRbac, /enableRbacAuthorization must be true/],
 ];
@@ -70,10 +71,20 @@ test('publisherKeys accepts only sha256:<64 hex> and Key Vault references', () =
   assert.match(publisherKeyProblem('@Microsoft.KeyVault(SecretUri=http)'), /well-formed/);
 });
 
-test('publisherKeys reads the hubPolicies of parameter files too', () => {
+test('webhookSecrets accepts only Key Vault references, in policies and in app settings', () => {
+  const messages = rules.webhookSecrets(fixture('plain-webhook-secret.bicep')).map((v) => v.message);
+  assert.equal(messages.length, 3, messages.join('; '));
+  assert.ok(messages.some((m) => m.startsWith('webhook secret stripe.Secrets[0]')));
+  assert.ok(messages.some((m) => m.startsWith('webhook secret FanOut__Hubs__orders__Webhooks__gh__Secrets__1')));
+});
+
+test('publisherKeys and webhookSecrets read the hubPolicies of parameter files too', () => {
   const path = join(fixturesDir, 'plain-key.parameters.json');
   const violations = parameterFileViolations(JSON.parse(readFileSync(path, 'utf8')), path);
-  assert.deepEqual(violations.map((v) => v.message), ['publisher key orders.Publish.Keys.ops looks like a plain key (use sha256:<hex> or @Microsoft.KeyVault(SecretUri=...))']);
+  assert.deepEqual(violations.map((v) => `${v.rule}: ${v.message}`), [
+    'publisherKeys: publisher key orders.Publish.Keys.ops looks like a plain key (use sha256:<hex> or @Microsoft.KeyVault(SecretUri=...))',
+    'webhookSecrets: webhook secret orders.Webhooks.erp.Secrets[0] must be a Key Vault reference @Microsoft.KeyVault(SecretUri=...) (a signing secret cannot be hashed)',
+  ]);
 });
 
 test('upstreamManagedIdentity also rejects a key in the URL and a SignalR resource without identity', () => {
@@ -143,6 +154,7 @@ const mutations = [
   ['parametersDescribed', 'main.bicep', "@description('FanOut__MaxPageSize: largest history page a client may ask for (same default as the sample).')\n", ''],
   ['noWildcardOrigins', 'main.bicep', 'param allowedOrigins string[]', "param allowedOrigins string[] = [\n  '*'\n]"],
   ['publisherKeys', 'main.bicep', "    Publish: {\n      Members: true\n", "    Publish: {\n      Keys: {\n        ops: 'let-me-in'\n      }\n      Members: true\n"],
+  ['webhookSecrets', 'main.bicep', "    History: {\n      Readers: 'Members'\n    }\n", "    History: {\n      Readers: 'Members'\n    }\n    Webhooks: {\n      gh: {\n        Kind: 'github'\n        Secrets: [\n          'hunter2'\n        ]\n      }\n    }\n"],
   ['upstreamManagedIdentity', 'signalr.bicep', "type: 'ManagedIdentity'", "type: 'None'"],
   ['upstreamManagedIdentity', 'signalr.bicep', '/{hub}/{category}/{event}\'', '/{hub}/{category}/{event}?code=abc\''],
   ['upstreamManagedIdentity', 'signalr.bicep', "    type: 'UserAssigned'\n", "    type: 'None'\n"],
@@ -174,5 +186,5 @@ test('a hubPolicies parameter file with a plain key fails the whole check', () =
 test('a hub policy option missing from the Bicep type no longer matches the C# options', () => {
   const [types] = mutate('hub-policies.bicep', "  @description('A claim whose values are further groups the caller may join.')\n  GroupsClaim: string?\n", '')
     .filter((f) => f.path.endsWith('hub-policies.bicep'));
-  assert.notDeepEqual(bicepShape(types, 'hubPolicy'), csharpShape(accessOptionsDir, 'HubPolicyOptions'));
+  assert.notDeepEqual(bicepShape(types, 'hubPolicy'), csharpShape(coreDir, 'HubPolicyOptions'));
 });
