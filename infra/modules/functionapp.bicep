@@ -1,7 +1,9 @@
 // The Function App on the Flex Consumption plan (.NET isolated worker on .NET 10). It runs as
 // the user-assigned identity: package download, host storage, queues, tables, SignalR and
 // Application Insights all authenticate with that identity; basic publishing credentials are
-// disabled, so there is no key or password to rotate.
+// disabled, so there is no key or password to rotate. App Service Authentication (Entra ID) is
+// optional; when on, it only validates and describes callers (AllowAnonymous): each hub's policy
+// decides who may do what, and FanOut__AppServiceAuthentication says the principal header is real.
 
 @description('Name of the Function App (its host name is <name>.azurewebsites.net).')
 param name string
@@ -39,8 +41,20 @@ param signalREndpoint string
 @description('Application Insights connection string (locates ingestion; local auth is disabled).')
 param applicationInsightsConnectionString string
 
-@description('Application settings read by the app code (the FanOut__* keys of local.settings.sample.json).')
+@description('Application settings read by the app code (FanOut__*: limits, hub policies, JWT and upstream issuers).')
 param appOptions object
+
+@description('App Service Authentication (Easy Auth) with Microsoft Entra ID: clientId of the app registration (empty: off), tenantId, allowedAudiences.')
+param appServiceAuthentication {
+  @description('Client id of the Entra app registration; empty turns Easy Auth off.')
+  clientId: string
+
+  @description('Tenant id of the app registration.')
+  tenantId: string
+
+  @description('Audiences accepted besides the client id (api://<client id>).')
+  allowedAudiences: string[]
+}
 
 @description('.NET isolated worker version on Flex Consumption.')
 @allowed([
@@ -104,6 +118,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identityId
     publicNetworkAccess: 'Enabled'
     siteConfig: {
       minTlsVersion: '1.2'
@@ -158,10 +173,54 @@ var identitySettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
+// The app trusts the X-MS-CLIENT-PRINCIPAL header only when this says Easy Auth is in front of it;
+// tests/node/infra checks that the setting and the authsettingsV2 resource share one condition.
+var appServiceAuthenticationEnabled = !empty(appServiceAuthentication.clientId)
+var appServiceAuthenticationSettings = {
+  FanOut__AppServiceAuthentication: appServiceAuthenticationEnabled ? 'true' : 'false'
+}
+
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(identitySettings, appOptions)
+  properties: union(identitySettings, appServiceAuthenticationSettings, appOptions)
+}
+
+// Validates Entra tokens for the app registration and passes everyone through: anonymous callers,
+// publisher keys and other issuers' JWTs are judged by the hub policies in the app. No client
+// secret: bearer tokens need none (browser sign-in at /.auth/login/aad would; see docs/deploy.md).
+resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (appServiceAuthenticationEnabled) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: appServiceAuthentication.clientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${appServiceAuthentication.tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: appServiceAuthentication.allowedAudiences
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 // No FTP or SCM basic-auth publishing: deployments authenticate with Entra ID.

@@ -10,7 +10,7 @@ type roleGrant = {
   roleDefinitionId: string
 
   @description('Which resource the role is granted on.')
-  target: 'storage' | 'signalR' | 'applicationInsights'
+  target: 'storage' | 'signalR' | 'applicationInsights' | 'keyVault'
 }
 
 @description('Object (principal) id of the user-assigned identity receiving the roles.')
@@ -28,6 +28,9 @@ param signalRName string
 @description('Name of the Application Insights component the monitoring role is scoped to.')
 param applicationInsightsName string
 
+@description('Name of the Key Vault the secrets role is scoped to (granted only when the list holds a keyVault grant).')
+param keyVaultName string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -38,6 +41,10 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for grant in grants: if (grant.target == 'storage') {
@@ -65,6 +72,17 @@ resource signalRRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [fo
 resource monitoringRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for grant in grants: if (grant.target == 'applicationInsights') {
   name: guid(applicationInsights.id, principalId, grant.roleDefinitionId)
   scope: applicationInsights
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grant.roleDefinitionId)
+    description: '${grant.role} for the fan-out Function App'
+  }
+}]
+
+resource keyVaultRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for grant in grants: if (grant.target == 'keyVault') {
+  name: guid(keyVault.id, principalId, grant.roleDefinitionId)
+  scope: keyVault
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'

@@ -1,5 +1,7 @@
 // Azure SignalR Service in Serverless mode with access keys disabled: the Function App's
 // managed identity negotiates client tokens and calls the data-plane REST API with Entra ID.
+// Upstream: client and connection events go to the app's own endpoint, each call carrying an
+// Entra token that SignalR obtains with the same user-assigned identity (no key in any URL).
 
 @description('Name of the SignalR Service resource.')
 param name string
@@ -46,13 +48,17 @@ param capacity int
 @minLength(1)
 param allowedOrigins string[]
 
-@description('Host name of the Function App that receives upstream connection events.')
+@description('Host name of the Function App that receives upstream events (<app>.azurewebsites.net).')
 param functionAppHostName string
 
-@description('Send connected/disconnected events upstream to the Function App (presence). Off until the presence feature ships.')
-param enablePresenceUpstream bool
+@description('Resource id of the user-assigned identity SignalR obtains upstream tokens with.')
+param identityId string
 
-@description('Audience (App ID URI) of the Entra token SignalR attaches to upstream calls; empty uses the service default.')
+@description('Send client and connection events upstream to the Function App.')
+param enableUpstream bool
+
+@description('Audience of the Entra token SignalR attaches to upstream calls (the app validates it as FanOut__Upstream__Audience).')
+@minLength(1)
 param upstreamTokenAudience string
 
 @description('Resource id of the Log Analytics workspace that receives diagnostics.')
@@ -64,14 +70,14 @@ var skuTiers = {
   Premium_P1: 'Premium'
 }
 
-// Connection events for every hub go to the Functions SignalR extension's webhook. SignalR
-// signs each call with an Entra token obtained by its own system-assigned identity, which
-// holds no role anywhere (see docs/deploy.md, "Upstream and its authentication").
-var presenceUpstream = {
+// Every hub, category (connections, messages) and event goes to POST /api/upstream/{hub}/{category}/{event}
+// (functions/FanOut.Api/ApiRoutes.cs). The URL holds no key: the app accepts a call only with a valid
+// token for upstreamTokenAudience from this tenant (see docs/deploy.md, "How upstream is secured").
+var upstreamTemplate = {
   hubPattern: '*'
-  categoryPattern: 'connections'
-  eventPattern: 'connected,disconnected'
-  urlTemplate: 'https://${functionAppHostName}/runtime/webhooks/signalr'
+  categoryPattern: '*'
+  eventPattern: '*'
+  urlTemplate: 'https://${functionAppHostName}/api/upstream/{hub}/{category}/{event}'
   auth: {
     type: 'ManagedIdentity'
     managedIdentity: {
@@ -91,7 +97,10 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
     capacity: skuName == 'Free_F1' ? 1 : capacity
   }
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     features: [
@@ -112,8 +121,8 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
       allowedOrigins: allowedOrigins
     }
     upstream: {
-      templates: enablePresenceUpstream ? [
-        presenceUpstream
+      templates: enableUpstream ? [
+        upstreamTemplate
       ] : []
     }
     disableLocalAuth: true

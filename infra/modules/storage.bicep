@@ -1,6 +1,7 @@
 // Storage for the Functions host, the delivery queue (+ its -poison queue), the history
-// table(s) and the Flex Consumption deployment container. Shared keys are off: every caller
-// authenticates with Microsoft Entra ID.
+// table(s), the Flex Consumption deployment container and the private container for large
+// webhook payloads (claim check), emptied by lifecycle management. Shared keys are off: every
+// caller authenticates with Microsoft Entra ID.
 
 @description('Name of the storage account (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -21,6 +22,13 @@ param tableNames string[]
 
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
+
+@description('Private blob container for claim-check payloads (name mirrors FanOutNames.cs).')
+param payloadContainerName string
+
+@description('Days after its last modification a payload blob is deleted by lifecycle management.')
+@minValue(1)
+param payloadRetentionDays int
 
 @description('Resource id of the Log Analytics workspace that receives diagnostics.')
 param logAnalyticsWorkspaceId string
@@ -59,6 +67,49 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+resource payloadContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: payloadContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Payloads are kept only as long as a delivery may still need them. Lifecycle management is a
+// background job, not a timer: a blob may outlive its retention for a while.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-payloads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${payloadContainer.name}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: payloadRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 
@@ -139,4 +190,5 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
+output payloadContainerName string = payloadContainer.name
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

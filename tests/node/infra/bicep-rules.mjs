@@ -4,6 +4,13 @@ import {
   declarations, descendants, hasDecorator, isFalse, isTrue, line, modules, ofType,
   property, propertyKey, propertyPath, resources, stringLiteral, syntaxErrors, unwrap,
 } from './bicep-tree.mjs';
+import { easyAuthViolations } from './easy-auth.mjs';
+import { shapeAllows } from './hub-policy-type.mjs';
+import { parameterFileViolations, publisherKeyViolations, webhookSecretViolations } from './secret-settings.mjs';
+import { Project } from './project.mjs';
+import { upstreamViolations } from './signalr-upstream.mjs';
+
+export { COMPUTED_SETTINGS, Project } from './project.mjs';
 
 /**
  * Child and extension resources that ARM does not tag (they carry no `location` either).
@@ -14,6 +21,7 @@ export const UNTAGGABLE_TYPES = new Set([
   'Microsoft.Insights/diagnosticSettings',
   'Microsoft.Storage/storageAccounts/blobServices',
   'Microsoft.Storage/storageAccounts/blobServices/containers',
+  'Microsoft.Storage/storageAccounts/managementPolicies',
   'Microsoft.Storage/storageAccounts/queueServices',
   'Microsoft.Storage/storageAccounts/queueServices/queues',
   'Microsoft.Storage/storageAccounts/tableServices',
@@ -26,6 +34,7 @@ export const UNTAGGABLE_TYPES = new Set([
 export const LOCAL_ONLY_SETTINGS = new Map([
   ['FUNCTIONS_WORKER_RUNTIME', 'Flex Consumption sets the runtime in functionAppConfig.runtime and rejects this app setting'],
   ['LocalHost__StartAzurite', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
+  ['LocalHost__StartSignalR', 'only the local host serves the stand-in for Azure SignalR Service'],
   ['LocalHost__AzuriteDataPath', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
 ]);
 
@@ -136,6 +145,22 @@ export const rules = {
       .map((p) => violation('parametersDescribed', file, p.node, `parameter ${p.name} has no @description`));
   },
 
+  publisherKeys: publisherKeyViolations,
+
+  webhookSecrets: webhookSecretViolations,
+
+  upstreamManagedIdentity: upstreamViolations,
+
+  keyVaultRbac(file) {
+    const found = [];
+    for (const r of resources(file).filter((x) => x.type === 'Microsoft.KeyVault/vaults' && !x.existing)) {
+      const props = propertyPath(r.body, 'properties');
+      if (!isTrue(property(props, 'enableRbacAuthorization'))) found.push(violation('keyVaultRbac', file, r.decl, `${r.symbol}: properties.enableRbacAuthorization must be true`));
+      if (property(props, 'accessPolicies')) found.push(violation('keyVaultRbac', file, r.decl, `${r.symbol}: no access policies; grant roles from the typed list in main.bicep`));
+    }
+    return found;
+  },
+
   noWildcardOrigins(file) {
     const found = [];
     for (const node of descendants(file.root)) {
@@ -176,104 +201,22 @@ export const mainRules = {
   },
 };
 
-// ---------------------------------------------------------------------------------------
-// Project-level resolution: follow identifiers to variables, parameters to the module call
-// that sets them, and union()/ternaries to all their branches. Enough for app settings.
-// ---------------------------------------------------------------------------------------
-
-export class Project {
-  constructor(files, mainPath) {
-    this.files = files;
-    this.byPath = new Map(files.map((f) => [f.path, f]));
-    this.main = files.find((f) => f.path === mainPath);
-  }
-
-  callersOf(file) {
-    return this.files.flatMap((caller) => modules(caller).filter((m) => m.target === file.path).map((m) => ({ caller, module: m })));
-  }
-
-  /** Every (key, value node, file) of an object-valued expression. */
-  objectEntries(node, file, seen = new Set()) {
-    node = unwrap(node);
-    if (!node) return [];
-    if (node.type === 'object') {
-      return node.namedChildren.filter((p) => p.type === 'object_property').map((p) => ({ key: propertyKey(p), value: p.namedChildren[1], file }));
-    }
-    if (node.type === 'call_expression' && node.childForFieldName('function')?.text === 'union') {
-      return node.childForFieldName('arguments').namedChildren.flatMap((a) => this.objectEntries(a, file, seen));
-    }
-    if (node.type === 'ternary_expression') {
-      return ['consequence', 'alternative'].flatMap((f) => this.objectEntries(node.childForFieldName(f), file, seen));
-    }
-    if (node.type === 'identifier') {
-      return this.symbolValues(node.text, file, seen).flatMap(({ value, file: f }) => this.objectEntries(value, f, seen));
-    }
-    throw new Error(`${file.path}:${line(node)}: cannot resolve object keys of "${node.text.slice(0, 40)}"`);
-  }
-
-  /** Expressions an identifier may stand for: its var, or what each module caller passes. */
-  symbolValues(name, file, seen = new Set()) {
-    const id = `${file.path}#${name}`;
-    if (seen.has(id)) return [];
-    seen.add(id);
-    const variable = declarations(file, 'variable_declaration').find((v) => v.name === name);
-    if (variable) return [{ value: variable.value, file }];
-    const parameter = declarations(file, 'parameter_declaration').find((p) => p.name === name);
-    if (!parameter) return [];
-    return this.callersOf(file).flatMap(({ caller, module }) => {
-      const passed = property(propertyPath(module.body, 'params'), name);
-      return passed ? [{ value: passed, file: caller }] : [];
-    });
-  }
-
-  /** The string(s) an expression evaluates to, when it is a literal or a chain of symbols. */
-  stringValues(node, file) {
-    node = unwrap(node);
-    if (!node) return [];
-    const literal = stringLiteral(node);
-    if (literal !== undefined) return [literal];
-    if (node.type === 'identifier') return this.symbolValues(node.text, file).flatMap(({ value, file: f }) => this.stringValues(value, f));
-    if (node.type === 'member_expression') {
-      const object = unwrap(node.childForFieldName('object'));
-      const key = node.childForFieldName('property')?.text;
-      if (object?.type === 'identifier') {
-        return this.symbolValues(object.text, file).flatMap(({ value, file: f }) => {
-          const entry = this.objectEntries(value, f).find((e) => e.key === key);
-          return entry ? this.stringValues(entry.value, entry.file) : [];
-        });
-      }
-    }
-    return [];
-  }
-
-  /** App settings of every Microsoft.Web/sites/config 'appsettings' resource: key -> [values]. */
-  appSettings() {
-    const settings = new Map();
-    for (const file of this.files) {
-      for (const r of resources(file).filter((x) => x.type === 'Microsoft.Web/sites/config' && !x.existing)) {
-        if (stringLiteral(unwrap(property(r.body, 'name'))) !== 'appsettings') continue;
-        for (const entry of this.objectEntries(property(r.body, 'properties'), file)) {
-          settings.set(entry.key, [...(settings.get(entry.key) ?? []), ...this.stringValues(entry.value, entry.file)]);
-        }
-      }
-      for (const r of resources(file).filter((x) => x.type === 'Microsoft.Web/sites' && !x.existing)) {
-        const list = unwrap(propertyPath(r.body, 'properties', 'siteConfig', 'appSettings'));
-        for (const item of list?.type === 'array' ? list.namedChildren : []) {
-          const key = stringLiteral(unwrap(property(item, 'name')));
-          if (key) settings.set(key, [...(settings.get(key) ?? []), ...this.stringValues(property(item, 'value'), file)]);
-        }
-      }
-    }
-    return settings;
-  }
-}
-
-/** Sample keys (local.settings.sample.json Values) the template's app settings do not cover. */
-export function uncoveredSettings(sampleValues, appSettings) {
+/**
+ * Sample keys (local.settings.sample.json Values) the template's app settings do not cover: neither
+ * set by name (or by its identity-based `<key>__*` form) nor expressible by a computed setting
+ * (`FanOut__Hubs__chat__Join__Groups__0` is covered when the hub policy type has Join.Groups).
+ */
+export function uncoveredSettings(sampleValues, appSettings, computed = []) {
   const names = [...appSettings.keys()];
+  const expressible = (key) => computed.some(({ prefix, shape }) => {
+    if (!key.startsWith(prefix)) return false;
+    const [entry, ...path] = key.slice(prefix.length).split('__');
+    return entry.length > 0 && shapeAllows(shape, path);
+  });
   return Object.keys(sampleValues)
     .filter((key) => !LOCAL_ONLY_SETTINGS.has(key))
-    .filter((key) => !names.some((name) => name === key || name.startsWith(`${key}__`)));
+    .filter((key) => !names.some((name) => name === key || name.startsWith(`${key}__`)))
+    .filter((key) => !expressible(key));
 }
 
 /** Identity-based connection problems: plain connection strings, missing credential/clientId/endpoints. */
@@ -308,15 +251,17 @@ export function diagnosedTypes(files) {
 export const DIAGNOSED_TYPES = ['Microsoft.Web/sites', 'Microsoft.Storage/storageAccounts', 'Microsoft.SignalRService/signalR'];
 
 /** All per-file rules (and main-only rules on main.bicep), plus the project-wide checks. */
-export function checkProject(files, { mainPath, sampleValues }) {
+export function checkProject(files, { mainPath, sampleValues, parameterFiles = [] }) {
   const found = [];
   for (const file of files) {
     for (const rule of Object.values(rules)) found.push(...rule(file));
     if (file.path === mainPath) for (const rule of Object.values(mainRules)) found.push(...rule(file));
   }
+  for (const { json, path } of parameterFiles) found.push(...parameterFileViolations(json, path));
   const project = new Project(files, mainPath);
   const settings = project.appSettings();
-  for (const key of uncoveredSettings(sampleValues, settings)) {
+  found.push(...easyAuthViolations(files, project.appSettingEntries()));
+  for (const key of uncoveredSettings(sampleValues, settings, project.computedSettings())) {
     found.push({ rule: 'appSettingsCoverSample', file: mainPath, line: 1, message: `app settings do not cover ${key} (local.settings.sample.json)` });
   }
   for (const message of connectionProblems(settings)) found.push({ rule: 'identityConnections', file: mainPath, line: 1, message });

@@ -147,3 +147,20 @@ export function modules(file) {
     return { decl, symbol: symbol.text, target: target && resolve(dirname(file.path), target), body: bodyOf(decl) };
   });
 }
+
+/** The condition of `resource x '...' = if (condition) {...}`, unwrapped; undefined when unconditional. */
+export function conditionOf(declaration) {
+  const last = declaration.namedChildren[declaration.namedChildren.length - 1];
+  return last?.type === 'if_statement' ? unwrap(last.namedChildren[0]) : undefined;
+}
+
+/** A string's text with each `${...}` replaced by `{}`: the shape of an interpolated string. */
+export function stringShape(node) {
+  if (!node || node.type !== 'string') return undefined;
+  const literal = stringLiteral(node);
+  if (literal !== undefined) return literal;
+  return node.namedChildren.map((c) => (c.type === 'interpolation' ? '{}' : c.text)).join('');
+}
+
+/** Expression text with whitespace and outer parentheses removed, to compare two conditions. */
+export const normalized = (node) => unwrap(node)?.text.replace(/\s+/g, '') ?? '';
