@@ -21,7 +21,7 @@ export class Connection {
    * @param {() => string | Promise<string>} [options.accessTokenFactory]
    * @param {number[]} [options.reconnectDelays]  pauses between attempts, the last one repeated
    * @param {object} [options.connectionOptions]  more IHttpConnectionOptions (headers, transport, ...)
-   * @param {number} [options.logLevel]  @microsoft/signalr LogLevel (default Error)
+   * @param {number} [options.logLevel]  @microsoft/signalr LogLevel (default None)
    * @param {number} [options.serverTimeoutInMilliseconds]
    * @param {number} [options.keepAliveIntervalInMilliseconds]
    * @param {(hub: import('@microsoft/signalr').HubConnection) => void} options.register  adds the client methods
@@ -135,7 +135,8 @@ export class Connection {
         // connection to the app's negotiate endpoint.
         accessTokenFactory: async () => (await o.accessTokenFactory?.()) ?? '',
       })
-      .configureLogging(o.logLevel ?? LogLevel.Error);
+      // Failures reach the client's 'error' handlers; SignalR's own log only when asked for.
+      .configureLogging(o.logLevel ?? LogLevel.None);
     const hub = builder.build();
     if (o.serverTimeoutInMilliseconds) hub.serverTimeoutInMilliseconds = o.serverTimeoutInMilliseconds;
     if (o.keepAliveIntervalInMilliseconds) hub.keepAliveIntervalInMilliseconds = o.keepAliveIntervalInMilliseconds;

@@ -1,13 +1,15 @@
 // The service as a newcomer runs it, for Node tests: an in-memory Azurite (functions/azurite) and the local
 // host's build output (which starts its SignalR Service stand-in), each on a free loopback port, stopped
-// by PID. Settings come from the committed local.settings.sample.json (the open `chat` hub and its
-// development keys) plus `settings`, as environment variables.
+// by PID. Clients reach the stand-in through a relay (`network`) that a test can cut. Settings come from
+// the committed local.settings.sample.json (the open `chat` hub and its development keys) plus
+// `settings`, as environment variables.
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, isListening, waitUntil } from './ports.mjs';
 import { HistoryTable } from './history-table.mjs';
+import { NetworkCut } from './network-cut.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -79,6 +81,7 @@ export class LocalService {
     ], { cwd: repoRoot });
     await waitUntil(async () => (await isListening(queue)) && (await isListening(table)), 30_000, 'Azurite listening');
 
+    this.network = await NetworkCut.start(signalr);
     this.baseUrl = `http://127.0.0.1:${http}`;
     this.table = new HistoryTable(table);
     const endpoint = (port) => `http://127.0.0.1:${port}/devstoreaccount1`;
@@ -87,7 +90,8 @@ export class LocalService {
       ASPNETCORE_ENVIRONMENT: 'Development',
       AzureWebJobsStorage: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};`
         + `BlobEndpoint=${endpoint(blob)};QueueEndpoint=${endpoint(queue)};TableEndpoint=${endpoint(table)};`,
-      AzureSignalRConnectionString: `Endpoint=http://127.0.0.1:${signalr};AccessKey=${SIGNALR_KEY};Version=1.0;`,
+      AzureSignalRConnectionString: `Endpoint=http://127.0.0.1:${signalr};ClientEndpoint=http://127.0.0.1:${this.network.port};`
+        + `AccessKey=${SIGNALR_KEY};Version=1.0;`,
       LocalHost__StartAzurite: 'false',
       LocalHost__StartSignalR: 'true',
       Host__CORS: this.baseUrl,
@@ -145,6 +149,7 @@ export class LocalService {
 
   async stop() {
     await this.host?.stop();
+    await this.network?.stop();
     await this.azurite?.stop();
   }
 }
