@@ -20,4 +20,7 @@ public static class ApiRoutes
     public const string AdminStats = "manage/stats";
     public const string AdminPoison = "manage/poison";
     public const string AdminPoisonReplay = "manage/poison/{messageId}/replay";
+
+    /// <summary>The chat page, the dashboard and the client library on the Functions host (the local host serves them at the root).</summary>
+    public const string Site = "ui/{*path}";
 }

@@ -41,6 +41,10 @@ class ChildProcess {
       });
     }
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    // If the test process ends without stopping it (a crash, a closed pipe), do not leave it running.
+    const orphanGuard = () => this.child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    this.child.once('exit', () => process.off('exit', orphanGuard));
   }
 
   get running() {

@@ -1,0 +1,334 @@
+// The chat example (after Socket.IO's), on FanOutClient: rooms are groups of the `chat` hub, messages are
+// `message` events with { user, text, nonce }, history comes with every join, and a reconnect brings back
+// what was missed, in order, once.
+import { FanOutClient } from '../lib/fanout-client.js';
+
+const HUB = 'chat';
+const DEFAULT_ROOMS = ['general', 'random'];
+const NAME_RULE = /^[A-Za-z0-9_.@:+-]{1,64}$/;
+const ROOM_RULE = /^[A-Za-z0-9_][A-Za-z0-9_.~-]{0,127}$/;
+const $ = (selector) => document.querySelector(selector);
+
+const rooms = new Map(); // name -> { items: [], unread, awaiting, divider }
+const pending = new Map(); // nonce -> item
+let current = null;
+let name = null;
+let client = null;
+
+main().catch((error) => showState('disconnected', error.message));
+
+async function main() {
+  name = await askName();
+  $('#me').textContent = `you are ${name}`;
+  client = new FanOutClient({ baseUrl: location.origin, hub: HUB, userId: name });
+  client.on('message', onMessage);
+  client.on('state', onState);
+  client.on('recovered', onRecovered);
+  client.on('$join', (event) => onRoomEvent(event, 'joined'));
+  client.on('$leave', (event) => onRoomEvent(event, 'left'));
+  client.on('error', (error) => console.warn('[fanout]', error.message));
+
+  const saved = JSON.parse(localStorage.getItem('fanout-chat-rooms') ?? '[]');
+  const wanted = decodeURIComponent(location.hash.slice(1)) || new URLSearchParams(location.search).get('room') || 'general';
+  for (const room of new Set([...DEFAULT_ROOMS, ...saved, wanted])) if (ROOM_RULE.test(room)) addRoom(room);
+  select(rooms.has(wanted) ? wanted : 'general');
+
+  $('#composer').addEventListener('submit', (e) => {
+    e.preventDefault();
+    send();
+  });
+  $('#room-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = $('#room-input').value.trim();
+    if (!ROOM_RULE.test(room)) {
+      $('#room-input').setCustomValidity('Letters, digits and _ - . ~ (up to 128)');
+      $('#room-input').reportValidity();
+      return;
+    }
+    $('#room-input').value = '';
+    addRoom(room);
+    client.join(room).catch((error) => system(room, `Could not join: ${error.message}`));
+    select(room);
+  });
+  $('#room-input').addEventListener('input', () => $('#room-input').setCustomValidity(''));
+  window.addEventListener('hashchange', () => {
+    const room = decodeURIComponent(location.hash.slice(1));
+    if (rooms.has(room)) select(room);
+  });
+
+  await client.start();
+  await Promise.all([...rooms.keys()].map((room) => client.join(room).catch((error) => system(room, `Could not join: ${error.message}`))));
+  $('#text').disabled = false;
+  $('#send').disabled = false;
+  $('#text').focus();
+  refreshPresence();
+  setInterval(refreshPresence, 5000);
+}
+
+function askName() {
+  const given = new URLSearchParams(location.search).get('name') ?? localStorage.getItem('fanout-chat-name');
+  if (given && NAME_RULE.test(given)) return Promise.resolve(given);
+  const dialog = $('#login');
+  dialog.showModal();
+  return new Promise((resolve) => {
+    $('#login-form').addEventListener('submit', () => {
+      const chosen = $('#name').value.trim();
+      localStorage.setItem('fanout-chat-name', chosen);
+      resolve(chosen);
+    });
+  });
+}
+
+// ---- rooms
+
+function addRoom(room) {
+  if (rooms.has(room)) return;
+  rooms.set(room, { items: [], unread: 0, awaiting: false, divider: null });
+  localStorage.setItem('fanout-chat-rooms', JSON.stringify([...rooms.keys()].filter((r) => !DEFAULT_ROOMS.includes(r))));
+  renderRooms();
+}
+
+function select(room) {
+  current = room;
+  rooms.get(room).unread = 0;
+  if (decodeURIComponent(location.hash.slice(1)) !== room) history.replaceState(null, '', `#${encodeURIComponent(room)}`);
+  $('#room-title').textContent = `#${room}`;
+  $('#recovery').hidden = true;
+  renderRooms();
+  renderMessages();
+  refreshPresence();
+}
+
+function renderRooms() {
+  const list = $('#rooms');
+  list.replaceChildren(...[...rooms].map(([room, state]) => {
+    const li = document.createElement('li');
+    li.classList.toggle('current', room === current);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.room = room;
+    button.append(`#${room}`);
+    if (state.unread) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = state.unread;
+      button.append(badge);
+    }
+    button.addEventListener('click', () => select(room));
+    li.append(button);
+    return li;
+  }));
+}
+
+// ---- messages
+
+function onMessage(envelope, meta) {
+  const room = rooms.get(meta.group);
+  if (!room) return;
+  const data = envelope.data ?? {};
+  if (room.awaiting && meta.fromHistory && !room.divider) {
+    room.divider = { kind: 'divider', text: 'Missed while you were away' };
+    push(meta.group, room.divider);
+  }
+
+  const mine = data.user === name;
+  const waiting = data.nonce && pending.get(data.nonce);
+  if (waiting) {
+    pending.delete(data.nonce);
+    const at = room.items.indexOf(waiting);
+    if (at >= 0) room.items.splice(at, 1);
+  }
+
+  push(meta.group, {
+    kind: 'message',
+    id: envelope.id,
+    offset: envelope.offset,
+    user: String(data.user ?? 'someone'),
+    text: String(data.text ?? ''),
+    at: envelope.sentAt,
+    mine,
+    fromHistory: meta.fromHistory,
+  });
+  if (waiting && meta.group === current) renderMessages();
+  if (meta.group !== current && !mine && !meta.fromHistory) {
+    room.unread += 1;
+    renderRooms();
+  }
+}
+
+function onRecovered({ group, recovered, missed, reason }) {
+  const room = rooms.get(group);
+  if (!room) return;
+  if (!recovered) {
+    push(group, { kind: 'divider', lost: true, text: reason === 'epoch' ? 'The room’s history was reset: older messages are gone' : 'Some messages are no longer in the history' });
+  } else if (room.divider) {
+    room.divider.text = `${missed} missed while you were away`;
+    if (group === current) renderMessages();
+  }
+
+  if (room.awaiting || !recovered) {
+    room.lastRecovery = { recovered, missed };
+    if (group === current) showRecovery(room.lastRecovery);
+  }
+  room.awaiting = false;
+  room.divider = null;
+}
+
+function showRecovery({ recovered, missed }) {
+  const badge = $('#recovery');
+  badge.hidden = false;
+  badge.dataset.recovered = String(recovered);
+  badge.dataset.missed = String(missed);
+  badge.textContent = recovered ? (missed ? `Back online · ${missed} missed message${missed === 1 ? '' : 's'} recovered` : 'Back online · nothing missed') : 'Back online · some messages were lost';
+}
+
+function system(room, text) {
+  push(room, { kind: 'system', text });
+}
+
+function push(room, item) {
+  const state = rooms.get(room);
+  if (!state) return;
+  state.items.push(item);
+  if (state.items.length > 1000) state.items.splice(0, state.items.length - 1000);
+  if (room === current) appendItem(item, state.items.at(-2));
+}
+
+function renderMessages() {
+  const list = $('#messages');
+  list.replaceChildren();
+  const items = rooms.get(current)?.items ?? [];
+  items.forEach((item, i) => appendItem(item, items[i - 1], false));
+  list.scrollTop = list.scrollHeight;
+}
+
+function appendItem(item, previous, scroll = true) {
+  const list = $('#messages');
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  const li = document.createElement('li');
+  if (item.kind === 'message') {
+    li.className = 'message';
+    li.classList.toggle('mine', item.mine);
+    li.classList.toggle('pending', Boolean(item.pending));
+    li.classList.toggle('failed', Boolean(item.failed));
+    if (previous?.kind === 'message' && previous.user === item.user && !item.pending) li.classList.add('continued');
+    if (item.id) li.dataset.id = item.id;
+    if (item.offset) li.dataset.offset = item.offset;
+    li.dataset.room = current;
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.textContent = item.user.slice(0, 1);
+    avatar.style.background = colorOf(item.user);
+    const who = document.createElement('div');
+    who.className = 'who';
+    who.textContent = item.user;
+    const time = document.createElement('time');
+    time.textContent = item.at ? new Date(item.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+    who.append(time);
+    const text = document.createElement('div');
+    text.className = 'text';
+    text.textContent = item.text;
+    li.append(avatar, who, text);
+    if (item.failed) li.addEventListener('click', () => retry(item), { once: true });
+  } else {
+    li.className = item.kind;
+    li.classList.toggle('lost', Boolean(item.lost));
+    li.textContent = item.text;
+  }
+
+  list.append(li);
+  if (scroll && (nearBottom || item.mine)) list.scrollTop = list.scrollHeight;
+}
+
+function colorOf(text) {
+  let hash = 0;
+  for (const c of text) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
+  return `hsl(${hash % 360} 55% 48%)`;
+}
+
+// ---- sending
+
+function send() {
+  const input = $('#text');
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  const nonce = crypto.getRandomValues(new Uint32Array(2)).join('-');
+  const item = { kind: 'message', user: name, text, mine: true, pending: true, room: current, nonce };
+  pending.set(nonce, item);
+  push(current, item);
+  publish(item);
+}
+
+function publish(item) {
+  client.publish(item.room, 'message', { user: name, text: item.text, nonce: item.nonce }, { retries: 6, ackTimeout: 8000 }).catch((error) => {
+    if (!pending.has(item.nonce)) return;
+    item.failed = true;
+    item.pending = false;
+    console.warn('[fanout] not sent:', error.message);
+    if (item.room === current) renderMessages();
+  });
+}
+
+function retry(item) {
+  item.failed = false;
+  item.pending = true;
+  if (item.room === current) renderMessages();
+  publish(item);
+}
+
+// ---- connection state and presence
+
+function onState(state, info) {
+  if (state === 'reconnecting') for (const room of rooms.values()) room.awaiting = true;
+  const offline = info?.reason === 'offline' && state !== 'connected';
+  showState(state, offline ? 'offline · reconnecting when back' : null);
+  if (state === 'connected') refreshPresence();
+}
+
+function showState(state, text) {
+  const pill = $('#state');
+  pill.dataset.state = state;
+  pill.textContent = text ?? { connecting: 'connecting…', connected: 'connected', reconnecting: 'reconnecting…', disconnected: 'disconnected' }[state] ?? state;
+}
+
+function onRoomEvent(event, verb) {
+  if (!rooms.has(event.group) || event.userId === name) return;
+  system(event.group, `${event.userId} ${verb}`);
+  if (event.group === current) refreshPresence();
+}
+
+async function refreshPresence() {
+  if (!client || client.state !== 'connected' || !current) return;
+  const room = current;
+  const list = $('#presence');
+  try {
+    const answer = await client.presence(room);
+    if (room !== current) return;
+    const users = [...(answer?.users ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
+    list.replaceChildren(...users.map((user) => {
+      const li = document.createElement('li');
+      const avatar = document.createElement('span');
+      avatar.className = 'avatar';
+      avatar.textContent = user.userId.slice(0, 1);
+      avatar.style.background = colorOf(user.userId);
+      const label = document.createElement('span');
+      label.textContent = user.userId === name ? `${user.userId} (you)` : user.userId;
+      li.append(avatar, label);
+      if (user.connections > 1) {
+        const count = document.createElement('span');
+        count.className = 'count muted';
+        count.textContent = `×${user.connections}`;
+        li.append(count);
+      }
+      return li;
+    }));
+    if (!users.length) list.innerHTML = '<li class="muted">nobody yet</li>';
+  } catch (error) {
+    if (room !== current) return;
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = error.code === 'not_found' ? 'Presence is not offered by this service yet.' : 'Presence unavailable right now.';
+    list.replaceChildren(li);
+  }
+}
