@@ -210,6 +210,65 @@ test('offsets kept in storage let a new client resume where the last one stopped
   assert.deepEqual(second.seen.messages.map((m) => m.data.n), [3]);
 });
 
+test('a message sent to several groups is handed on once, and every group\'s offset moves', async () => {
+  const [first, second] = [uniqueGroup('multiA'), uniqueGroup('multiB')];
+  const { client, seen } = connect();
+  await client.start();
+  await client.join(first);
+  await client.join(second);
+  await service.publish('chat', first, 'message', { n: 0 });
+  await eventually(() => seen.messages.length === 1, 'the first message');
+
+  const sent = await service.publishToHub('chat', 'message', { n: 1 }, { groups: [first, second] });
+
+  await eventually(() => client.groups[first].offset === 2 && client.groups[second].offset === 1, 'both offsets to move');
+  await delay(300);
+  assert.deepEqual(seen.messages.map((m) => [m.id, m.group, m.offset]).slice(1), [[sent.id, first, 2]]);
+});
+
+test('messages sent to everyone but this client\'s connections, now or earlier, are never handed on', async () => {
+  const group = uniqueGroup('except');
+  const sender = connect({ userId: 'sender' });
+  const other = connect({ userId: 'other' });
+  await Promise.all([sender.client.start(), other.client.start()]);
+  await sender.client.join(group);
+  await other.client.join(group);
+
+  await sender.client.publish(group, 'message', { n: 1 }, { exceptSelf: true });
+  await eventually(() => other.seen.messages.length === 1, 'the other client receiving it');
+  service.network.down();
+  await eventually(() => sender.client.state === 'reconnecting', 'the cut');
+  await service.publish('chat', group, 'message', { n: 2 });
+  await service.waitForHistory('chat', group, 2);
+  service.network.up();
+
+  await eventually(() => sender.seen.messages.length === 1, 'the catch-up');
+  await delay(300);
+  assert.deepEqual(sender.seen.messages.map((m) => m.data.n), [2]);
+  assert.equal(sender.client.groups[group].offset, 2);
+  const stored = await service.history('chat', group);
+  assert.ok(sender.client.connectionIds.includes(stored.messages[0].except[0]), 'history names the earlier connection');
+});
+
+test('the hub\'s own stream is followed without joining, and recovered after a reconnect', async () => {
+  const { client, seen } = connect();
+  await client.start();
+  await service.publishToHub('chat', 'message', { n: 'hub-1' });
+  await eventually(() => seen.messages.some((m) => m.data.n === 'hub-1'), 'the first hub-wide message');
+
+  service.network.down();
+  await eventually(() => client.state === 'reconnecting', 'the cut');
+  await service.publishToHub('chat', 'message', { n: 'hub-2' });
+  await service.publishToHub('chat', 'message', { n: 'hub-3' });
+  await delay(1500);
+  service.network.up();
+
+  await eventually(() => seen.messages.some((m) => m.data.n === 'hub-3'), 'the missed hub-wide messages');
+  const hub = seen.messages.filter((m) => m.group === '~hub');
+  assert.deepEqual(hub.map((m) => m.data.n).slice(-3), ['hub-1', 'hub-2', 'hub-3']);
+  assert.deepEqual(hub.slice(-2).map((m) => m.fromHistory), [true, true]);
+});
+
 test('a client refused at negotiate stops and says why', async () => {
   const { client, seen } = connect({ hub: 'nosuchhub' });
 

@@ -132,6 +132,18 @@ export class LocalService {
     return body;
   }
 
+  /** POST /api/hubs/{hub}/messages: several groups (`{ groups }`), one user (`{ user }`), or (neither) the whole hub. */
+  async publishToHub(hub, event, data, targets = {}) {
+    const response = await fetch(`${this.baseUrl}/api/hubs/${hub}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_KEY}` },
+      body: JSON.stringify({ event, data, ...targets }),
+    });
+    const body = await response.json();
+    if (response.status !== 202) throw new Error(`publish answered ${response.status}: ${JSON.stringify(body)}`);
+    return body;
+  }
+
   /** GET the group's whole history as the development publisher. */
   async history(hub, group, after = 0) {
     const response = await fetch(`${this.baseUrl}/api/hubs/${hub}/groups/${group}/messages?after=${after}&limit=1000`, {
