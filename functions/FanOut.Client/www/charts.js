@@ -93,11 +93,11 @@ export function drawLines(canvas, { series, unit = '', seconds }) {
   }
 }
 
-/** A tiny line without axes, scaled to its own maximum. */
-export function drawSparkline(canvas, values, color) {
+/** A tiny line without axes, scaled to its own maximum (at least `floor`, so small numbers stay small). */
+export function drawSparkline(canvas, values, color, floor = 1) {
   const { context: c, width, height } = prepare(canvas);
   const numbers = values.map((v) => (v === null || !Number.isFinite(v) ? 0 : v));
-  const top = Math.max(...numbers, 1);
+  const top = Math.max(...numbers, floor);
   const x = (i) => (width * i) / Math.max(numbers.length - 1, 1);
   const y = (v) => height - 2 - ((height - 4) * v) / top;
   c.beginPath();

@@ -9,7 +9,7 @@ const NAME_RULE = /^[A-Za-z0-9_.@:+-]{1,64}$/;
 const ROOM_RULE = /^[A-Za-z0-9_][A-Za-z0-9_.~-]{0,127}$/;
 const $ = (selector) => document.querySelector(selector);
 
-const rooms = new Map(); // name -> { items: [], unread, awaiting, divider }
+const rooms = new Map(); // name -> { items: [], unread, awaiting, divider, present: Set of user ids }
 const pending = new Map(); // nonce -> item
 let current = null;
 let name = null;
@@ -83,7 +83,7 @@ function askName() {
 
 function addRoom(room) {
   if (rooms.has(room)) return;
-  rooms.set(room, { items: [], unread: 0, awaiting: false, divider: null });
+  rooms.set(room, { items: [], unread: 0, awaiting: false, divider: null, present: new Set() });
   localStorage.setItem('fanout-chat-rooms', JSON.stringify([...rooms.keys()].filter((r) => !DEFAULT_ROOMS.includes(r))));
   renderRooms();
 }
@@ -293,42 +293,58 @@ function showState(state, text) {
 }
 
 function onRoomEvent(event, verb) {
-  if (!rooms.has(event.group) || event.userId === name) return;
-  system(event.group, `${event.userId} ${verb}`);
+  const room = rooms.get(event.group);
+  if (!room || event.userId === name) return;
+  // A reconnect joins again: say so only for someone who was not here.
+  const known = room.present.has(event.userId);
+  if (verb === 'joined' ? !known : known) system(event.group, `${event.userId} ${verb}`);
+  if (verb === 'joined') room.present.add(event.userId);
+  else room.present.delete(event.userId);
   if (event.group === current) refreshPresence();
 }
 
+/** Who is in each room (for the list, and to tell a new arrival from a reconnect). */
 async function refreshPresence() {
   if (!client || client.state !== 'connected' || !current) return;
-  const room = current;
+  await Promise.all([...rooms.keys()].map(async (room) => {
+    try {
+      const answer = await client.presence(room);
+      const users = [...(answer?.users ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
+      rooms.get(room).present = new Set(users.map((u) => u.userId));
+      if (room === current) renderPresence(users);
+    } catch (error) {
+      if (room === current) renderPresence(null, error);
+    }
+  }));
+}
+
+function renderPresence(users, error) {
   const list = $('#presence');
-  try {
-    const answer = await client.presence(room);
-    if (room !== current) return;
-    const users = [...(answer?.users ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
-    list.replaceChildren(...users.map((user) => {
-      const li = document.createElement('li');
-      const avatar = document.createElement('span');
-      avatar.className = 'avatar';
-      avatar.textContent = user.userId.slice(0, 1);
-      avatar.style.background = colorOf(user.userId);
-      const label = document.createElement('span');
-      label.textContent = user.userId === name ? `${user.userId} (you)` : user.userId;
-      li.append(avatar, label);
-      if (user.connections > 1) {
-        const count = document.createElement('span');
-        count.className = 'count muted';
-        count.textContent = `×${user.connections}`;
-        li.append(count);
-      }
-      return li;
-    }));
-    if (!users.length) list.innerHTML = '<li class="muted">nobody yet</li>';
-  } catch (error) {
-    if (room !== current) return;
+  if (!users) {
     const li = document.createElement('li');
     li.className = 'muted';
-    li.textContent = error.code === 'not_found' ? 'Presence is not offered by this service yet.' : 'Presence unavailable right now.';
+    li.textContent = error?.code === 'not_found' ? 'Presence is not offered by this service.' : 'Presence unavailable right now.';
     list.replaceChildren(li);
+    return;
   }
+
+  list.replaceChildren(...users.map((user) => {
+    const li = document.createElement('li');
+    li.dataset.user = user.userId;
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.textContent = user.userId.slice(0, 1);
+    avatar.style.background = colorOf(user.userId);
+    const label = document.createElement('span');
+    label.textContent = user.userId === name ? `${user.userId} (you)` : user.userId;
+    li.append(avatar, label);
+    if (user.connections > 1) {
+      const count = document.createElement('span');
+      count.className = 'count muted';
+      count.textContent = `×${user.connections}`;
+      li.append(count);
+    }
+    return li;
+  }));
+  if (!users.length) list.innerHTML = '<li class="muted">nobody yet</li>';
 }

@@ -86,7 +86,7 @@ function render(stats) {
   if (depthHistory.length > stats.windowSeconds) depthHistory.shift();
   $('#queue-depth').textContent = depth ?? '?';
   $('#queue-depth').title = stats.queue.error ?? '';
-  drawSparkline($('#queue-spark'), depthHistory, color('--accent'));
+  drawSparkline($('#queue-spark'), depthHistory, color('--accent'), 10);
 
   $('#poison-count').textContent = stats.queue.poison ?? '?';
   document.querySelector('[data-metric="poison"]').dataset.alert = String((stats.queue.poison ?? 0) > 0);
