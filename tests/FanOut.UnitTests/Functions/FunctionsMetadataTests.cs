@@ -31,6 +31,7 @@ public class FunctionsMetadataTests
     [InlineData("Stats", ApiRoutes.AdminStats, "get")]
     [InlineData("PoisonMessages", ApiRoutes.AdminPoison, "get")]
     [InlineData("ReplayPoison", ApiRoutes.AdminPoisonReplay, "post")]
+    [InlineData("Site", ApiRoutes.Site, "get")]
     public void HttpFunction_ServesTheSharedRoute(string name, string route, string method)
     {
         var trigger = Binding(name, "httpTrigger");
@@ -68,7 +69,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void NoBinding_UsesARequestExpression()
     {
-        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}", "{source}", "{messageId}" };
+        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}", "{source}", "{messageId}", "{*path}" };
         foreach (var function in Functions)
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())

@@ -223,7 +223,10 @@ test('a message sent to several groups is handed on once, and every group\'s off
 
   await eventually(() => client.groups[first].offset === 2 && client.groups[second].offset === 1, 'both offsets to move');
   await delay(300);
-  assert.deepEqual(seen.messages.map((m) => [m.id, m.group, m.offset]).slice(1), [[sent.id, first, 2]]);
+  const handed = seen.messages.slice(1);
+  assert.deepEqual(handed.map((m) => m.id), [sent.id]);
+  // Whichever group's copy came first brought it, with that group's offset.
+  assert.ok(handed[0].group === first ? handed[0].offset === 2 : handed[0].group === second && handed[0].offset === 1, JSON.stringify(handed[0]));
 });
 
 test('messages sent to everyone but this client\'s connections, now or earlier, are never handed on', async () => {
