@@ -2,6 +2,7 @@
 // `message` events with { user, text, nonce }, history comes with every join, and a reconnect brings back
 // what was missed, in order, once.
 import { FanOutClient } from '../lib/fanout-client.js';
+import { appendItem, renderMessages as drawMessages, renderPresence, renderRooms as drawRooms, showRecovery, showState } from './chat-view.js';
 
 const HUB = 'chat';
 const DEFAULT_ROOMS = ['general', 'random'];
@@ -100,24 +101,7 @@ function select(room) {
 }
 
 function renderRooms() {
-  const list = $('#rooms');
-  list.replaceChildren(...[...rooms].map(([room, state]) => {
-    const li = document.createElement('li');
-    li.classList.toggle('current', room === current);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.room = room;
-    button.append(`#${room}`);
-    if (state.unread) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = state.unread;
-      button.append(badge);
-    }
-    button.addEventListener('click', () => select(room));
-    li.append(button);
-    return li;
-  }));
+  drawRooms(rooms, current, select);
 }
 
 // ---- messages
@@ -174,14 +158,6 @@ function onRecovered({ group, recovered, missed, reason }) {
   room.divider = null;
 }
 
-function showRecovery({ recovered, missed }) {
-  const badge = $('#recovery');
-  badge.hidden = false;
-  badge.dataset.recovered = String(recovered);
-  badge.dataset.missed = String(missed);
-  badge.textContent = recovered ? (missed ? `Back online · ${missed} missed message${missed === 1 ? '' : 's'} recovered` : 'Back online · nothing missed') : 'Back online · some messages were lost';
-}
-
 function system(room, text) {
   push(room, { kind: 'system', text });
 }
@@ -191,59 +167,11 @@ function push(room, item) {
   if (!state) return;
   state.items.push(item);
   if (state.items.length > 1000) state.items.splice(0, state.items.length - 1000);
-  if (room === current) appendItem(item, state.items.at(-2));
+  if (room === current) appendItem(item, state.items.at(-2), current, retry);
 }
 
 function renderMessages() {
-  const list = $('#messages');
-  list.replaceChildren();
-  const items = rooms.get(current)?.items ?? [];
-  items.forEach((item, i) => appendItem(item, items[i - 1], false));
-  list.scrollTop = list.scrollHeight;
-}
-
-function appendItem(item, previous, scroll = true) {
-  const list = $('#messages');
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
-  const li = document.createElement('li');
-  if (item.kind === 'message') {
-    li.className = 'message';
-    li.classList.toggle('mine', item.mine);
-    li.classList.toggle('pending', Boolean(item.pending));
-    li.classList.toggle('failed', Boolean(item.failed));
-    if (previous?.kind === 'message' && previous.user === item.user && !item.pending) li.classList.add('continued');
-    if (item.id) li.dataset.id = item.id;
-    if (item.offset) li.dataset.offset = item.offset;
-    li.dataset.room = current;
-    const avatar = document.createElement('span');
-    avatar.className = 'avatar';
-    avatar.textContent = item.user.slice(0, 1);
-    avatar.style.background = colorOf(item.user);
-    const who = document.createElement('div');
-    who.className = 'who';
-    who.textContent = item.user;
-    const time = document.createElement('time');
-    time.textContent = item.at ? new Date(item.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
-    who.append(time);
-    const text = document.createElement('div');
-    text.className = 'text';
-    text.textContent = item.text;
-    li.append(avatar, who, text);
-    if (item.failed) li.addEventListener('click', () => retry(item), { once: true });
-  } else {
-    li.className = item.kind;
-    li.classList.toggle('lost', Boolean(item.lost));
-    li.textContent = item.text;
-  }
-
-  list.append(li);
-  if (scroll && (nearBottom || item.mine)) list.scrollTop = list.scrollHeight;
-}
-
-function colorOf(text) {
-  let hash = 0;
-  for (const c of text) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
-  return `hsl(${hash % 360} 55% 48%)`;
+  drawMessages(rooms.get(current)?.items ?? [], current, retry);
 }
 
 // ---- sending
@@ -286,12 +214,6 @@ function onState(state, info) {
   if (state === 'connected') refreshPresence();
 }
 
-function showState(state, text) {
-  const pill = $('#state');
-  pill.dataset.state = state;
-  pill.textContent = text ?? { connecting: 'connecting…', connected: 'connected', reconnecting: 'reconnecting…', disconnected: 'disconnected' }[state] ?? state;
-}
-
 function onRoomEvent(event, verb) {
   const room = rooms.get(event.group);
   if (!room || event.userId === name) return;
@@ -311,40 +233,10 @@ async function refreshPresence() {
       const answer = await client.presence(room);
       const users = [...(answer?.users ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
       rooms.get(room).present = new Set(users.map((u) => u.userId));
-      if (room === current) renderPresence(users);
+      if (room === current) renderPresence(users, name);
     } catch (error) {
-      if (room === current) renderPresence(null, error);
+      if (room === current) renderPresence(null, name, error);
     }
   }));
 }
 
-function renderPresence(users, error) {
-  const list = $('#presence');
-  if (!users) {
-    const li = document.createElement('li');
-    li.className = 'muted';
-    li.textContent = error?.code === 'not_found' ? 'Presence is not offered by this service.' : 'Presence unavailable right now.';
-    list.replaceChildren(li);
-    return;
-  }
-
-  list.replaceChildren(...users.map((user) => {
-    const li = document.createElement('li');
-    li.dataset.user = user.userId;
-    const avatar = document.createElement('span');
-    avatar.className = 'avatar';
-    avatar.textContent = user.userId.slice(0, 1);
-    avatar.style.background = colorOf(user.userId);
-    const label = document.createElement('span');
-    label.textContent = user.userId === name ? `${user.userId} (you)` : user.userId;
-    li.append(avatar, label);
-    if (user.connections > 1) {
-      const count = document.createElement('span');
-      count.className = 'count muted';
-      count.textContent = `×${user.connections}`;
-      li.append(count);
-    }
-    return li;
-  }));
-  if (!users.length) list.innerHTML = '<li class="muted">nobody yet</li>';
-}
