@@ -84,6 +84,9 @@ param fanOutMaxPageSize int = 1000
 @description('FanOut__IdempotencyWindow: how long an Idempotency-Key is remembered, as d.hh:mm:ss (same default as the sample).')
 param fanOutIdempotencyWindow string = '1.00:00:00'
 
+@description('FanOut__AppServiceAuthentication: App Service Authentication is in front of the app, so its principal headers are trusted (same default as the sample).')
+param fanOutAppServiceAuthentication bool = false
+
 @description('FanOut__PresenceSweepInterval: how often presence is checked for disconnects that never arrived, as hh:mm:ss (same default as the sample).')
 param fanOutPresenceSweepInterval string = '00:01:00'
 
@@ -165,6 +168,7 @@ var appOptions = {
   FanOut__MaxPageSize: string(fanOutMaxPageSize)
   FanOut__IdempotencyWindow: fanOutIdempotencyWindow
   FanOut__PresenceSweepInterval: fanOutPresenceSweepInterval
+  FanOut__AppServiceAuthentication: string(fanOutAppServiceAuthentication)
 }
 
 module identity 'modules/identity.bicep' = {

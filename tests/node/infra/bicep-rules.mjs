@@ -27,8 +27,17 @@ export const LOCAL_ONLY_SETTINGS = new Map([
   ['FUNCTIONS_WORKER_RUNTIME', 'Flex Consumption sets the runtime in functionAppConfig.runtime and rejects this app setting'],
   ['LocalHost__StartAzurite', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
   ['LocalHost__AzuriteDataPath', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
+  ['LocalHost__StartSignalR', 'only the local host (functions/FanOut.LocalHost) starts the SignalR Service stand-in'],
   ['FanOut__Admin__Keys__dev', 'the development admin key (the hash of local-dev-publisher-key); on Azure an operator sets FanOut__Admin__Keys__<name> to the sha256 of a key of their own'],
 ]);
+
+/** Prefixes of sample keys that are development examples, not settings a deployment inherits, and why. */
+export const LOCAL_ONLY_PREFIXES = new Map([
+  ['FanOut__Hubs__', 'the sample\'s development hubs (chat, news) with the development publisher key; a deployment configures its own hubs'],
+]);
+
+/** Whether a sample key stays on developers' machines. */
+export const isLocalOnly = (key) => LOCAL_ONLY_SETTINGS.has(key) || [...LOCAL_ONLY_PREFIXES.keys()].some((prefix) => key.startsWith(prefix));
 
 /** Connections that must be identity-based in Azure: `<name>__credential` + `<name>__clientId` + endpoints. */
 export const IDENTITY_CONNECTIONS = new Map([
@@ -273,7 +282,7 @@ export class Project {
 export function uncoveredSettings(sampleValues, appSettings) {
   const names = [...appSettings.keys()];
   return Object.keys(sampleValues)
-    .filter((key) => !LOCAL_ONLY_SETTINGS.has(key))
+    .filter((key) => !isLocalOnly(key))
     .filter((key) => !names.some((name) => name === key || name.startsWith(`${key}__`)));
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { declarations, loadBicepFiles, modules, property, propertyPath, resources, unwrap } from './bicep-tree.mjs';
-import { LOCAL_ONLY_SETTINGS, Project, uncoveredSettings } from './bicep-rules.mjs';
+import { isLocalOnly, LOCAL_ONLY_SETTINGS, Project, uncoveredSettings } from './bicep-rules.mjs';
 import { readStringConstants } from './csharp-constants.mjs';
 import { fanOutNamesPath, infraDir, mainPath, readSampleValues } from './paths.mjs';
 
@@ -80,7 +80,7 @@ test('FanOut__* defaults in main.bicep equal the sample values', () => {
   const sample = readSampleValues();
   const parameters = declarations(main, 'parameter_declaration');
   const appOptions = unwrap(declarations(main, 'variable_declaration').find((v) => v.name === 'appOptions').value);
-  for (const key of Object.keys(sample).filter((k) => k.startsWith('FanOut__') && !LOCAL_ONLY_SETTINGS.has(k))) {
+  for (const key of Object.keys(sample).filter((k) => k.startsWith('FanOut__') && !isLocalOnly(k))) {
     const value = unwrap(property(appOptions, key));
     assert.ok(value, `appOptions.${key}`);
     // string(paramName) or paramName -> that parameter's default literal.
