@@ -132,18 +132,22 @@ export class FanOutClient {
   /**
    * Joins a group as this client's user and catches up from the last offset handed on (persisted, or 0 for
    * the whole history; `after` overrides). Resolves to `{ group, recovered, missed, reason? }`. Before
-   * start() it only records the group, which start() then joins.
+   * start() it only records the group, which start() then joins. A refusal rejects and forgets the group;
+   * a lost connection rejects too, but the group is joined on the next connect.
    */
   async join(group, { after, timeout = 30_000 } = {}) {
+    const isNew = !this.#sequencer.get(group);
     const position = after === undefined ? this.#remembered.get(group) : { offset: after, epoch: null };
     this.#sequencer.track(group, position ?? { offset: 0, epoch: null });
     if (this.#state === 'disconnected') return { group, recovered: true, missed: 0, pending: true };
     try {
       const hub = await this.#connected(timeout);
       await hub.invoke('join', group);
-    } catch (error) {
-      this.#sequencer.untrack(group);
-      throw toFanOutError(error);
+    } catch (failure) {
+      // Refused: forget the group. Not connected: it stays followed and is joined on the next connect.
+      const error = toFanOutError(failure);
+      if (isNew && !error.retryable) this.#sequencer.untrack(group);
+      throw error;
     }
 
     return this.#catchUp(group);
