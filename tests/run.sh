@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a machine with the .NET SDK and Node.js:
 #   .NET unit tests, integration tests against a real Azurite, end-to-end tests of the local
-#   host with real @microsoft/signalr clients, and the offline checks of the Bicep template.
+#   host with real @microsoft/signalr clients, the offline checks of the Bicep template, the client
+#   library (functions/FanOut.Client) against the local host, and the chat page and dashboard in a
+#   headless Chromium (Debian's; installed here when CI=true, skipped with a note elsewhere if missing).
 # Fixtures start Azurite, the host and Node clients on free loopback ports and stop them by PID.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,9 +13,20 @@ trap 'rm -rf "$log"' EXIT
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Installing pinned Node packages (functions/azurite, tests/node)"
+step "Installing pinned Node packages (functions/azurite, functions/FanOut.Client, tests/node)"
 npm ci --prefix functions/azurite --no-audit --no-fund --loglevel=error || exit 1
+npm ci --prefix functions/FanOut.Client --no-audit --no-fund --loglevel=error || exit 1
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error || exit 1
+
+step "Chromium for the browser tests"
+if [ -x /usr/bin/chromium ]; then
+  echo "using /usr/bin/chromium"
+elif [ "${CI:-}" = "true" ]; then
+  echo "installing Debian's chromium (about a minute)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || { echo "could not install chromium"; exit 1; }
+else
+  echo "/usr/bin/chromium is missing: the browser tests will be skipped (apt-get install -y chromium)"
+fi
 
 step "Building Serverless.sln (the Azure Functions shell included)"
 dotnet build Serverless.sln -c Release -nologo -v:quiet || exit 1
@@ -22,14 +35,14 @@ step ".NET tests (unit, integration on Azurite, end to end)"
 dotnet test Serverless.sln -c Release --no-build -nologo 2>&1 | tee "$log/dotnet.txt"
 dotnet_status=${PIPESTATUS[0]}
 
-step "Bicep checks (tree-sitter-bicep)"
-node --test tests/node/infra/ 2>&1 | tee "$log/node.txt"
+step "Node tests (Bicep checks, the client library against the local host, the pages in Chromium)"
+node --test tests/node/infra/ tests/node/client/ tests/node/browser/ 2>&1 | tee "$log/node.txt"
 node_status=${PIPESTATUS[0]}
 
 count() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
 passed=$(( $(count 'Passed: +[0-9]+' "$log/dotnet.txt") + $(count '^# pass [0-9]+' "$log/node.txt") ))
 failed=$(( $(count 'Failed: +[0-9]+' "$log/dotnet.txt") + $(count '^# fail [0-9]+' "$log/node.txt") ))
-skipped=$(count 'Skipped: +[0-9]+' "$log/dotnet.txt")
+skipped=$(( $(count 'Skipped: +[0-9]+' "$log/dotnet.txt") + $(count '^# skipped [0-9]+' "$log/node.txt") ))
 
 step "Summary"
 echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -1,3 +1,4 @@
+using FanOut.Api.Admin;
 using FanOut.Api.Health;
 using FanOut.Api.History;
 using FanOut.Api.Membership;
@@ -48,6 +49,12 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithName("Upstream").DisableAntiforgery();
         api.MapGet(ApiRoutes.Health, (HttpRequest r, HealthHandler h, CancellationToken ct) => h.HandleAsync(r, ct))
             .WithName("Health");
+        api.MapGet(ApiRoutes.AdminStats, (HttpRequest r, StatsHandler h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .WithName("Stats");
+        api.MapGet(ApiRoutes.AdminPoison, (HttpRequest r, PoisonHandler h, CancellationToken ct) => h.ListAsync(r, ct))
+            .WithName("PoisonMessages");
+        api.MapPost(ApiRoutes.AdminPoisonReplay, (HttpRequest r, string messageId, PoisonHandler h, CancellationToken ct) => h.ReplayAsync(r, messageId, ct))
+            .WithName("ReplayPoison").DisableAntiforgery();
         endpoints.MapFallback(() => ProblemResults.From(new Rejection(RejectionCodes.NotFound, "There is no such route; see the README for the API.")));
         return endpoints;
     }

@@ -14,4 +14,13 @@ public static class ApiRoutes
     public const string Negotiate = "hubs/{hub}/negotiate";
     public const string Upstream = "upstream/{hub}/{category}/{event}";
     public const string Health = "health";
+
+    // The admin API lives under "manage/", not "admin/": the Functions host refuses any route that starts
+    // with "admin" (or "runtime"), even under the "api" prefix (azure-functions-host#1781).
+    public const string AdminStats = "manage/stats";
+    public const string AdminPoison = "manage/poison";
+    public const string AdminPoisonReplay = "manage/poison/{messageId}/replay";
+
+    /// <summary>The chat page, the dashboard and the client library on the Functions host (the local host serves them at the root).</summary>
+    public const string Site = "ui/{*path}";
 }

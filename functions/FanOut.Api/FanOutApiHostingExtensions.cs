@@ -1,4 +1,5 @@
 using FanOut.Api.Access;
+using FanOut.Api.Admin;
 using FanOut.Api.Health;
 using FanOut.Api.History;
 using FanOut.Api.Membership;
@@ -44,6 +45,7 @@ public static class FanOutApiHostingExtensions
         builder.Services.AddSingleton<UpstreamHandler>();
         builder.Services.AddSingleton<PresenceHandler>();
         builder.Services.AddSingleton<WebhookHandler>();
+        builder.Services.AddFanOutAdmin();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyFailureHandler>();
         return builder;

@@ -25,6 +25,8 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FanOutMetrics>();
+        services.TryAddSingleton<RecentDeliveries>();
+        services.TryAddSingleton<FanOutStats>();
         services.TryAddSingleton<Publisher>();
         services.TryAddSingleton<IdempotencyGate>();
         services.TryAddSingleton<HistoryWriter>();

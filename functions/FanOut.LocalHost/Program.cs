@@ -1,12 +1,15 @@
 using FanOut.Api;
+using FanOut.Api.Site;
 using FanOut.LocalHost.Azurite;
 using FanOut.LocalHost.QueueTrigger;
 using FanOut.LocalHost.Rooms;
 using FanOut.LocalHost.Settings;
+using FanOut.LocalHost.Site;
 using FanOut.LocalHost.SignalRService;
 
 // The local host: the service's HTTP API and the queue trigger over Azurite, with a stand-in for
-// Azure SignalR Service on its own port. Azurite and the stand-in start themselves when absent.
+// Azure SignalR Service on its own port, and the chat page and dashboard. Azurite and the stand-in
+// start themselves when absent.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLocalSettings();
@@ -15,12 +18,14 @@ builder.AddLocalSignalRService();
 builder.AddFanOut();
 builder.AddDeliveryTrigger();
 builder.AddPresenceSweep();
+builder.AddClientSite();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.MapClientSite();
 app.MapFanOutApi();
 
 app.Run();

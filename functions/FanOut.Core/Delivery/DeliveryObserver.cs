@@ -5,14 +5,16 @@ using Microsoft.Extensions.Logging;
 
 namespace FanOut.Core.Delivery;
 
-/// <summary>What delivery reports about itself: structured logs and the <c>FanOut</c> meter.</summary>
-public sealed partial class DeliveryObserver(FanOutMetrics metrics, TimeProvider clock)
+/// <summary>What delivery reports about itself: structured logs, the <c>FanOut</c> meter, and the dashboard's list of recent deliveries.</summary>
+public sealed partial class DeliveryObserver(FanOutMetrics metrics, TimeProvider clock, RecentDeliveries? recent = null)
 {
     internal void Delivered(ILogger logger, AppendResult result)
     {
         var envelope = result.Envelope;
-        var lag = clock.GetUtcNow() - envelope.SentAt;
+        var now = clock.GetUtcNow();
+        var lag = now - envelope.SentAt;
         metrics.Delivered(envelope.Hub, lag);
+        recent?.Add(envelope, now, lag, redelivered: !result.IsNew);
         if (result.IsNew)
         {
             LogDelivered(logger, envelope.Id, envelope.Hub, envelope.Group, envelope.Offset, lag.TotalMilliseconds);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using FanOut.LocalHost.Npm;
 using Microsoft.Extensions.Logging;
 
 namespace FanOut.LocalHost.Azurite;
@@ -14,26 +14,7 @@ internal static partial class AzuriteInstall
         }
 
         LogInstalling(logger, folder);
-        var info = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var npm = Process.Start(info) ?? throw new InvalidOperationException("Could not start npm.");
-        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}: {await stderr}{await stdout}");
-        }
+        await NpmCi.RunAsync(folder, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Azurite is not installed; running 'npm ci' in {Folder}")]

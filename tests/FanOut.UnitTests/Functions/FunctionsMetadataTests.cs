@@ -28,6 +28,10 @@ public class FunctionsMetadataTests
     [InlineData("Webhook", ApiRoutes.Webhook, "post")]
     [InlineData("Negotiate", ApiRoutes.Negotiate, "post")]
     [InlineData("Health", ApiRoutes.Health, "get")]
+    [InlineData("Stats", ApiRoutes.AdminStats, "get")]
+    [InlineData("PoisonMessages", ApiRoutes.AdminPoison, "get")]
+    [InlineData("ReplayPoison", ApiRoutes.AdminPoisonReplay, "post")]
+    [InlineData("Site", ApiRoutes.Site, "get")]
     public void HttpFunction_ServesTheSharedRoute(string name, string route, string method)
     {
         var trigger = Binding(name, "httpTrigger");
@@ -47,9 +51,25 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void NoFunction_HasANameOrRouteTheHostReserves()
+    {
+        // The Functions host refuses functions whose name or route starts with "admin" or "runtime", even under the "api" prefix.
+        foreach (var function in Functions)
+        {
+            var name = function.GetProperty("name").GetString()!;
+            var routes = function.GetProperty("bindings").EnumerateArray()
+                .Where(b => b.TryGetProperty("route", out _)).Select(b => b.GetProperty("route").GetString()!);
+            foreach (var text in routes.Append(name))
+            {
+                Assert.False(text.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || text.StartsWith("runtime", StringComparison.OrdinalIgnoreCase), text);
+            }
+        }
+    }
+
+    [Fact]
     public void NoBinding_UsesARequestExpression()
     {
-        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}", "{source}" };
+        var routeParameters = new[] { "{hub}", "{group}", "{connectionId}", "{userId}", "{category}", "{event}", "{source}", "{messageId}", "{*path}" };
         foreach (var function in Functions)
         {
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())

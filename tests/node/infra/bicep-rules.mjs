@@ -36,6 +36,7 @@ export const LOCAL_ONLY_SETTINGS = new Map([
   ['LocalHost__StartAzurite', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
   ['LocalHost__StartSignalR', 'only the local host serves the stand-in for Azure SignalR Service'],
   ['LocalHost__AzuriteDataPath', 'only the local host (functions/FanOut.LocalHost) starts Azurite'],
+  ['FanOut__Admin__Keys__dev', 'the development admin key (the hash of local-dev-publisher-key); on Azure an operator sets FanOut__Admin__Keys__<name> to the sha256 of a key of their own'],
 ]);
 
 /** Connections that must be identity-based in Azure: `<name>__credential` + `<name>__clientId` + endpoints. */
