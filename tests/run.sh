@@ -23,7 +23,8 @@ if [ -x /usr/bin/chromium ]; then
   echo "using /usr/bin/chromium"
 elif [ "${CI:-}" = "true" ]; then
   echo "installing Debian's chromium (about a minute)"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || { echo "could not install chromium"; exit 1; }
+  as_root=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && as_root="sudo"
+  { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null; } || { echo "could not install chromium"; exit 1; }
 else
   echo "/usr/bin/chromium is missing: the browser tests will be skipped (apt-get install -y chromium)"
 fi
