@@ -1,4 +1,5 @@
 using FanOut.Api;
+using FanOut.Api.Diagnostics;
 using FanOut.Api.Site;
 using FanOut.LocalHost.Azurite;
 using FanOut.LocalHost.QueueTrigger;
@@ -16,6 +17,7 @@ builder.AddLocalSettings();
 builder.AddLocalStorage();
 builder.AddLocalSignalRService();
 builder.AddFanOut();
+builder.AddFanOutTelemetry();
 builder.AddDeliveryTrigger();
 builder.AddPresenceSweep();
 builder.AddClientSite();

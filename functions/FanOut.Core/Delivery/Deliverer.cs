@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FanOut.Core.Diagnostics;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
 using FanOut.Core.Publishing;
@@ -34,6 +35,22 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, IP
             DropIdleLanes();
         }
 
+        using var activity = FanOutTracing.StartDelivery(message.Hub, message.Id, message.TraceParent);
+        try
+        {
+            var envelope = await DeliverToEveryTargetAsync(message, cancellationToken);
+            activity?.SetTag("fanout.offset", envelope.Offset);
+            return envelope;
+        }
+        catch (Exception ex)
+        {
+            FanOutTracing.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<Envelope> DeliverToEveryTargetAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
         if (message.DataRef is { } reference)
         {
             // History keeps the reference; clients get the data itself.

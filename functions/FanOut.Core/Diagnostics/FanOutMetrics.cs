@@ -4,7 +4,7 @@ namespace FanOut.Core.Diagnostics;
 
 /// <summary>
 /// The service's metrics on the <c>FanOut</c> meter: what was accepted, replayed, rejected and
-/// delivered, how long delivery took, how many messages each history commit carried, and how often
+/// delivered or poisoned, how long delivery took, how many messages each history commit carried, and how often
 /// writers in different processes raced for a group's head.
 /// </summary>
 public sealed class FanOutMetrics
@@ -15,6 +15,7 @@ public sealed class FanOutMetrics
     private readonly Counter<long> _replayed;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _delivered;
+    private readonly Counter<long> _poisoned;
     private readonly Counter<long> _broadcastFailures;
     private readonly Counter<long> _commitFailures;
     private readonly Counter<long> _headConflicts;
@@ -29,6 +30,7 @@ public sealed class FanOutMetrics
         _replayed = meter.CreateCounter<long>("fanout.messages.replayed", "{message}", "Publishes answered from an earlier request with the same Idempotency-Key.");
         _rejected = meter.CreateCounter<long>("fanout.messages.rejected", "{message}", "Publish requests refused, by code.");
         _delivered = meter.CreateCounter<long>("fanout.messages.delivered", "{message}", "Messages stored and broadcast.");
+        _poisoned = meter.CreateCounter<long>("fanout.messages.poisoned", "{message}", "Queue messages moved to the poison queue after their last attempt failed.");
         _broadcastFailures = meter.CreateCounter<long>("fanout.broadcast.failures", "{message}", "Broadcasts that failed (the message is retried).");
         _commitFailures = meter.CreateCounter<long>("fanout.history.commit_failures", "{message}", "Messages whose history commit failed (they are retried).");
         _headConflicts = meter.CreateCounter<long>("fanout.history.head_conflicts", "{conflict}", "History commits refused because another writer moved the head.");
@@ -48,6 +50,8 @@ public sealed class FanOutMetrics
         _delivered.Add(1, tag);
         _deliveryLag.Record(lag.TotalMilliseconds, tag);
     }
+
+    public void Poisoned() => _poisoned.Add(1);
 
     public void BroadcastFailed(string hub) => _broadcastFailures.Add(1, Hub(hub));
 

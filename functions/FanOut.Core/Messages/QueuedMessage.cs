@@ -30,6 +30,10 @@ public sealed record QueuedMessage(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DataRef { get; init; }
 
+    /// <summary>The publish span's W3C <c>traceparent</c>, so that delivery continues the publisher's trace.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+
     /// <summary>Every stream the message goes to.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Targets => Groups ?? [Group];

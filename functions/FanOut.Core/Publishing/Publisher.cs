@@ -85,6 +85,25 @@ public sealed partial class Publisher(
 
     private async Task EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
+        using var activity = FanOutTracing.StartPublish(message.Hub, message.Id);
+        if (activity is not null)
+        {
+            message = message with { TraceParent = activity.Id };
+        }
+
+        try
+        {
+            await ClaimCheckAndEnqueueAsync(message, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            FanOutTracing.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task ClaimCheckAndEnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
         if (message.Data.Utf8.Length > FanOutOptions.MaxQueuedBodyBytes)
         {
             // Claim check: the data goes to Blob storage first; the queue message carries only its reference.

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using FanOut.Core;
 using FanOut.Core.Delivery;
+using FanOut.Core.Diagnostics;
 using FanOut.Storage.Queues;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class DeliveryTriggerService(
     [FromKeyedServices(FanOutNames.PoisonQueue)] QueueClient poisonQueue,
     IOptions<QueueTriggerOptions> options,
     Deliverer deliverer,
+    FanOutMetrics metrics,
     QueueWakeup wakeup,
     ILogger<DeliveryTriggerService> logger) : BackgroundService
 {
@@ -23,7 +25,8 @@ public sealed class DeliveryTriggerService(
             options.Value,
             (message, cancellationToken) => deliverer.DeliverAsync(message, cancellationToken),
             wakeup,
-            logger);
+            logger,
+            poisoned: metrics.Poisoned);
         return listener.RunAsync(stoppingToken);
     }
 }

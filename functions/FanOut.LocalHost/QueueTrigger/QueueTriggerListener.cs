@@ -21,7 +21,8 @@ public sealed partial class QueueTriggerListener(
     Func<ReadOnlyMemory<byte>, CancellationToken, Task> handler,
     QueueWakeup wakeup,
     ILogger logger,
-    TimeSpan? leaseDuration = null)
+    TimeSpan? leaseDuration = null,
+    Action? poisoned = null)
 {
     /// <summary>How long a received message stays hidden between lease renewals (renewed every third of it).</summary>
     public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(30);
@@ -148,6 +149,7 @@ public sealed partial class QueueTriggerListener(
         // Copy first, then delete: a crash in between leaves a copy in both queues, never in none.
         await poisonQueue.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
         await DeleteAsync(message.MessageId, popReceipt);
+        poisoned?.Invoke();
         LogPoisoned(logger, lastError, message.MessageId, queue.Name, poisonQueue.Name, message.DequeueCount, lastError?.Message);
     }
 
