@@ -57,6 +57,28 @@ public class WebhookTests(WebhooksFixture fixture) : IClassFixture<WebhooksFixtu
     }
 
     [Fact]
+    public async Task StripeRetry_WithUpdatedBookkeepingFields_IsAnsweredAsAReplay_AndStoredOnce()
+    {
+        var group = LocalHostFixture.UniqueGroup();
+        var eventJson = Encoding.UTF8.GetString(WebhookFixtures.Read("stripe-payment-intent-succeeded.json"))
+            .Replace("\"id\": \"evt_", $"\"id\": \"evt_{Guid.NewGuid():N}", StringComparison.Ordinal);
+        var first = Encoding.UTF8.GetBytes(eventJson);
+        var retry = Encoding.UTF8.GetBytes(eventJson.Replace("\"pending_webhooks\": 1", "\"pending_webhooks\": 0", StringComparison.Ordinal));
+        Assert.NotEqual(first, retry);
+
+        using var accepted = await PostAsync(group, "stripe", new SignedRequest(first, await SenderSignatures.SignAsync("stripe", WebhooksFixture.StripeSecret, first)));
+        using var retried = await PostAsync(group, "stripe", new SignedRequest(retry, await SenderSignatures.SignAsync("stripe", WebhooksFixture.StripeSecret, retry)));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.True(retried.Headers.Contains("Idempotent-Replayed"));
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(id, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        var history = await fixture.WaitForHistoryAsync(Hub, group, 1);
+        Assert.Single(history.GetProperty("messages").EnumerateArray());
+    }
+
+    [Fact]
     public async Task BadWebhooks_AreRefused_AndNothingIsStored()
     {
         var group = LocalHostFixture.UniqueGroup();

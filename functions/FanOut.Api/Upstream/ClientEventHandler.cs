@@ -34,9 +34,11 @@ public sealed class ClientEventHandler(
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(invocation);
-        if (invocation.Argument.Length > options.Value.MaxBodyBytes + 1024)
+        // The hub's body limit, as on the HTTP routes (plus room for the invocation's own members).
+        var maxBytes = policy.Options.Limits.MaxBodyBytes ?? options.Value.MaxBodyBytes;
+        if (invocation.Argument.Length > maxBytes + 1024)
         {
-            return (null, new Rejection(RejectionCodes.PayloadTooLarge, $"An invocation is limited to {options.Value.MaxBodyBytes} bytes."));
+            return (null, new Rejection(RejectionCodes.PayloadTooLarge, $"An invocation is limited to {maxBytes} bytes."));
         }
 
         using var argument = ParseArgument(invocation.Argument);

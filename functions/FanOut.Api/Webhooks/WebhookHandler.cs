@@ -59,7 +59,7 @@ public sealed class WebhookHandler(HubPolicies policies, WebhookVerifier verifie
         }
 
         var key = verified.DeliveryId is { } deliveryId ? IdempotencyKey(source, deliveryId) : null;
-        var result = await publisher.PublishAsync(new PublishCommand(policy.Hub, group, verified.EventName, RawJson.FromTrustedUtf8(body), key), cancellationToken);
+        var result = await publisher.PublishAsync(new PublishCommand(policy.Hub, group, verified.EventName, RawJson.FromTrustedUtf8(body), key) { KeyIsDeliveryId = true }, cancellationToken);
         if (result.Accepted is not { } receipt)
         {
             return ProblemResults.From(result.Rejected!);

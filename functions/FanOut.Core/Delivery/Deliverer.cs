@@ -54,7 +54,11 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, IP
         if (message.DataRef is { } reference)
         {
             // History keeps the reference; clients get the data itself.
-            message = message with { Data = await payloads.GetAsync(reference, cancellationToken) };
+            message = message with
+            {
+                Data = await payloads.GetAsync(reference, cancellationToken)
+                    ?? throw new InvalidOperationException($"The data of message {message.Id} is no longer in the payload store ({reference})."),
+            };
         }
 
         var deliveries = message.Targets.Select(stream =>

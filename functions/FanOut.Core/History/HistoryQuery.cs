@@ -38,6 +38,12 @@ public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IO
         return (new HistoryPage(head.Epoch, messages, next), null);
     }
 
+    /// <summary>A message whose large data is gone (past the payload retention) stays in history with null data, marked <c>dataExpired</c>.</summary>
+    private async Task<Envelope> WithStoredDataAsync(Envelope message, string reference, CancellationToken cancellationToken) =>
+        await payloads.GetAsync(reference, cancellationToken) is { } data
+            ? message with { Data = data }
+            : message with { Data = RawJson.Null, DataExpired = true };
+
     /// <summary>Fetches large data by reference, stopping once the page holds <see cref="MaxPageDataBytes"/>.</summary>
     private async Task<IReadOnlyList<Envelope>> WithDataAsync(IReadOnlyList<Envelope> messages, CancellationToken cancellationToken)
     {
@@ -50,7 +56,7 @@ public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IO
         var bytes = 0L;
         foreach (var message in messages)
         {
-            var full = message.DataRef is { } reference ? message with { Data = await payloads.GetAsync(reference, cancellationToken) } : message;
+            var full = message.DataRef is { } reference ? await WithStoredDataAsync(message, reference, cancellationToken) : message;
             bytes += full.Data.Utf8.Length;
             if (page.Count > 0 && bytes > MaxPageDataBytes)
             {

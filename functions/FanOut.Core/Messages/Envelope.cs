@@ -22,6 +22,10 @@ public sealed record Envelope(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Except { get; init; }
 
+    /// <summary>True in history when the message's large data was deleted after the payload retention period (data is then null).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DataExpired { get; init; }
+
     /// <summary>Where large data is kept (history stores this reference instead of the data); never sent to clients.</summary>
     [JsonIgnore]
     public string? DataRef { get; init; }

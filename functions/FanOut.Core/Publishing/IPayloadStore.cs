@@ -8,5 +8,6 @@ public interface IPayloadStore
     /// <summary>Stores <paramref name="data"/> for message <paramref name="messageId"/> and returns its reference (idempotent).</summary>
     Task<string> PutAsync(string hub, string messageId, RawJson data, CancellationToken cancellationToken);
 
-    Task<RawJson> GetAsync(string reference, CancellationToken cancellationToken);
+    /// <summary>The data behind <paramref name="reference"/>; null when it is gone (deleted after the retention period).</summary>
+    Task<RawJson?> GetAsync(string reference, CancellationToken cancellationToken);
 }

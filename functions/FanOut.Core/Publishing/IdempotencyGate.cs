@@ -32,9 +32,9 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
             : new Rejection(RejectionCodes.InvalidIdempotencyKey, $"An Idempotency-Key is 1-{MaxKeyLength} visible ASCII characters (a UUID is a good choice).");
 
     public async Task<PublishResult> PublishOnceAsync(
-        QueuedMessage message, string key, Func<QueuedMessage, Task> enqueue, CancellationToken cancellationToken)
+        QueuedMessage message, string key, Func<QueuedMessage, Task> enqueue, CancellationToken cancellationToken, bool keyIsDeliveryId = false)
     {
-        var hash = RequestHash(message);
+        var hash = RequestHash(message, includeData: !keyIsDeliveryId);
         var giveUpAt = clock.GetUtcNow() + WaitForFirst;
         while (true)
         {
@@ -134,13 +134,17 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
         }
     }
 
-    /// <summary>What makes two requests "the same": targets, connections left out, event and the exact data bytes.</summary>
-    internal static string RequestHash(QueuedMessage message)
+    /// <summary>What makes two requests "the same": targets, connections left out, event and (unless the key is a sender's delivery id) the exact data bytes.</summary>
+    internal static string RequestHash(QueuedMessage message, bool includeData = true)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var except = message.Except is null ? string.Empty : string.Join(',', message.Except);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{string.Join(',', message.Targets)}\n{except}\n{message.Event}\n"));
-        hash.AppendData(message.Data.Utf8.Span);
+        if (includeData)
+        {
+            hash.AppendData(message.Data.Utf8.Span);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -15,4 +15,10 @@ public sealed record PublishCommand(string Hub, IReadOnlyList<string> Targets, s
     }
 
     public IReadOnlyList<string>? Except { get; init; }
+
+    /// <summary>
+    /// The key is a verified sender's delivery id (webhooks): a redelivery is the same request even when the sender
+    /// changed bookkeeping fields in the body (Stripe updates <c>pending_webhooks</c>), so it is answered, not refused.
+    /// </summary>
+    public bool KeyIsDeliveryId { get; init; }
 }

@@ -46,7 +46,7 @@ public sealed partial class Publisher(
             return PublishResult.Accept(new PublishReceipt(message.Id, message.Hub, message.Group, Replayed: false) { Targets = message.Targets });
         }
 
-        var result = await idempotency.PublishOnceAsync(message, key, m => EnqueueAsync(m, cancellationToken), cancellationToken);
+        var result = await idempotency.PublishOnceAsync(message, key, m => EnqueueAsync(m, cancellationToken), cancellationToken, command.KeyIsDeliveryId);
         if (result.Rejected is { } reused)
         {
             metrics.Rejected(reused.Code);

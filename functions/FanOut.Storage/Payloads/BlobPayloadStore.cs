@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using FanOut.Core.Messages;
 using FanOut.Core.Publishing;
@@ -18,9 +19,16 @@ public sealed class BlobPayloadStore(BlobContainerClient container, TimeProvider
         return name;
     }
 
-    public async Task<RawJson> GetAsync(string reference, CancellationToken cancellationToken)
+    public async Task<RawJson?> GetAsync(string reference, CancellationToken cancellationToken)
     {
-        var content = await container.GetBlobClient(reference).DownloadContentAsync(cancellationToken);
-        return RawJson.FromTrustedUtf8(content.Value.Content.ToMemory());
+        try
+        {
+            var content = await container.GetBlobClient(reference).DownloadContentAsync(cancellationToken);
+            return RawJson.FromTrustedUtf8(content.Value.Content.ToMemory());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 }

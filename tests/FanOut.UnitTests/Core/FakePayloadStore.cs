@@ -15,5 +15,6 @@ internal sealed class FakePayloadStore : IPayloadStore
         return Task.FromResult($"{hub}/{messageId}");
     }
 
-    public Task<RawJson> GetAsync(string reference, CancellationToken cancellationToken) => Task.FromResult(Payloads[reference]);
+    public Task<RawJson?> GetAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult(Payloads.TryGetValue(reference, out var data) ? data : null);
 }

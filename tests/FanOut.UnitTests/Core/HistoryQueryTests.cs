@@ -34,6 +34,22 @@ public class HistoryQueryTests
     }
 
     [Fact]
+    public async Task Read_AMessageWhoseLargeDataIsGone_IsListedWithNullDataMarkedExpired()
+    {
+        var writer = new HistoryWriter(_store, TestMetrics.Create());
+        await writer.AppendAsync(null, [new QueuedMessage("big", "chat", "general", "message", RawJson.Null, DateTimeOffset.UnixEpoch) { DataRef = "chat/big" }], default);
+        await AppendAsync(1);
+
+        var (page, _) = await _query.ReadAsync("chat", "general", 0, 10, default);
+
+        Assert.Equal(["big", "m0"], page!.Messages.Select(m => m.Id));
+        Assert.True(page.Messages[0].DataExpired);
+        Assert.Equal("null", page.Messages[0].Data.ToString());
+        Assert.Contains("\"dataExpired\":true", System.Text.Encoding.UTF8.GetString(MessageJson.SerializeToUtf8Bytes(page.Messages[0])), StringComparison.Ordinal);
+        Assert.DoesNotContain("dataExpired", System.Text.Encoding.UTF8.GetString(MessageJson.SerializeToUtf8Bytes(page.Messages[1])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Read_PagesInAscendingOffsetsAndPointsToTheNextPage()
     {
         await AppendAsync(5);
