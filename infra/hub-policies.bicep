@@ -84,6 +84,9 @@ type limitsPolicy = {
 
   @description('Publishes per minute per publisher key or user (0: no limit).')
   PublishesPerMinute: int?
+
+  @description('How long history keeps a message, as d.hh:mm:ss (at least 00:10:00; unset: for good).')
+  HistoryRetention: string?
 }
 
 @export()

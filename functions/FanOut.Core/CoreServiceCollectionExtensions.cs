@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IdempotencyGate>();
         services.TryAddSingleton<HistoryWriter>();
         services.TryAddSingleton<HistoryQuery>();
+        services.TryAddSingleton<HistoryRetention>();
         services.TryAddSingleton<DeliveryObserver>();
         services.TryAddSingleton<Deliverer>();
         services.TryAddSingleton<HealthCheck>();

@@ -12,6 +12,11 @@ public sealed class AccessOptionsValidation : IValidateOptions<FanOutAccessOptio
         foreach (var (hub, policy) in options.Hubs)
         {
             errors.AddRange(policy.Webhooks.SelectMany(source => source.Value.Validate().Select(e => $"FanOut__Hubs__{hub}__Webhooks__{source.Key}: {e}")));
+            if (policy.Limits.HistoryRetention is { } retention && retention < TimeSpan.FromMinutes(10))
+            {
+                errors.Add($"FanOut__Hubs__{hub}__Limits__HistoryRetention: {retention} is shorter than redelivery takes; keep at least 00:10:00.");
+            }
+
             if (policy.Pattern is { } pattern && (pattern.Length == 0 || pattern.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '*'))))
             {
                 errors.Add($"FanOut__Hubs__{hub}__Pattern: '{pattern}' may hold only letters, digits, '_' and '*'.");

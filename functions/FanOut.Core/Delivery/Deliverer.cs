@@ -15,7 +15,8 @@ namespace FanOut.Core.Delivery;
 /// The returned task fails when this message's commit or broadcast failed: the host then retries it
 /// (a retry keeps the first offset) and, after maxDequeueCount, moves it to the poison queue.
 /// </summary>
-public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, IPayloadStore payloads, DeliveryObserver observer, ILogger<Deliverer> logger)
+public sealed class Deliverer(
+    HistoryWriter writer, IBroadcaster broadcaster, IPayloadStore payloads, DeliveryObserver observer, ILogger<Deliverer> logger, HistoryRetention? retention = null)
 {
     /// <summary>Idle lanes beyond this many are dropped (they only cache a head).</summary>
     internal const int MaxIdleLanes = 10_000;
@@ -62,7 +63,7 @@ public sealed class Deliverer(HistoryWriter writer, IBroadcaster broadcaster, IP
         }
 
         var deliveries = message.Targets.Select(stream =>
-            _lanes.GetOrAdd((message.Hub, stream), _ => new GroupLane(writer, broadcaster, observer, logger))
+            _lanes.GetOrAdd((message.Hub, stream), _ => new GroupLane(writer, broadcaster, observer, logger, retention))
                 .DeliverAsync(message with { Group = stream }));
         var envelopes = await Task.WhenAll(deliveries).WaitAsync(cancellationToken);
         return envelopes[0];

@@ -10,7 +10,7 @@ namespace FanOut.Core.Delivery;
 /// broadcast one after another in offset order while the next batch commits. The group's head and
 /// its concurrency token stay cached between commits; after a failure they are read again.
 /// </summary>
-internal sealed class GroupLane(HistoryWriter writer, IBroadcaster broadcaster, DeliveryObserver observer, ILogger logger)
+internal sealed class GroupLane(HistoryWriter writer, IBroadcaster broadcaster, DeliveryObserver observer, ILogger logger, HistoryRetention? retention)
 {
     private readonly Lock _gate = new();
     private readonly List<Pending> _waiting = [];
@@ -101,6 +101,7 @@ internal sealed class GroupLane(HistoryWriter writer, IBroadcaster broadcaster, 
             var messages = batch.Select(p => p.Message).DistinctBy(m => m.Id).ToList();
             var (head, results) = await writer.AppendAsync(_head, messages, CancellationToken.None);
             _head = head;
+            retention?.Committed(messages[0].Hub, messages[0].Group);
             return results;
         }
         catch (Exception ex)

@@ -10,7 +10,7 @@ namespace FanOut.Core.History;
 /// payload store is fetched into the page; a page stops early (pointing to the rest with <c>next</c>) once it
 /// holds <see cref="MaxPageDataBytes"/> of data, so a page of large messages stays a sensible size.
 /// </summary>
-public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IOptions<FanOutOptions> options)
+public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IOptions<FanOutOptions> options, HistoryRetention? retention = null)
 {
     /// <summary>About how much data one page carries at most (at least one message, however large).</summary>
     public const int MaxPageDataBytes = 4 * 1024 * 1024;
@@ -32,10 +32,28 @@ public sealed class HistoryQuery(IHistoryStore store, IPayloadStore payloads, IO
             return (new HistoryPage(null, [], null), null);
         }
 
-        var messages = await WithDataAsync(await store.ReadAsync(hub, group, after, take, cancellationToken), cancellationToken);
+        var messages = await WithDataAsync(await ReadKeptAsync(hub, group, after, take, cancellationToken), cancellationToken);
         var cut = messages.Count < take;
         long? next = messages.Count > 0 && (messages.Count == take || cut) && messages[^1].Offset < head.LastOffset ? messages[^1].Offset : null;
         return (new HistoryPage(head.Epoch, messages, next), null);
+    }
+
+    /// <summary>The stored messages after <paramref name="after"/> that the hub's history retention still keeps.</summary>
+    private async Task<IReadOnlyList<Envelope>> ReadKeptAsync(string hub, string group, long after, int take, CancellationToken cancellationToken)
+    {
+        var messages = await store.ReadAsync(hub, group, after, take, cancellationToken);
+        if (retention?.KeepsSince(hub) is not { } keepsSince)
+        {
+            return messages;
+        }
+
+        // Expired rows wait for the next trim; skip whole pages of them (rare: a trim follows new messages).
+        while (messages.Count == take && messages[^1].SentAt < keepsSince)
+        {
+            messages = await store.ReadAsync(hub, group, messages[^1].Offset, take, cancellationToken);
+        }
+
+        return [.. messages.Where(m => m.SentAt >= keepsSince)];
     }
 
     /// <summary>A message whose large data is gone (past the payload retention) stays in history with null data, marked <c>dataExpired</c>.</summary>

@@ -28,6 +28,12 @@ public interface IHistoryStore
     /// <summary>The stored envelopes among <paramref name="messageIds"/>, by id.</summary>
     Task<IReadOnlyDictionary<string, Envelope>> FindAsync(string hub, string group, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the oldest messages (and their id rows) sent before <paramref name="sentBefore"/>, at most
+    /// <paramref name="max"/> of them; returns how many. The head and later messages stay as they are.
+    /// </summary>
+    Task<int> TrimAsync(string hub, string group, DateTimeOffset sentBefore, int max, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="limit"/> envelopes with offsets above <paramref name="after"/>, ascending.</summary>
     Task<IReadOnlyList<Envelope>> ReadAsync(string hub, string group, long after, int limit, CancellationToken cancellationToken);
 }

@@ -71,6 +71,36 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
         return found.OfType<Envelope>().ToDictionary(e => e.Id);
     }
 
+    public async Task<int> TrimAsync(string hub, string group, DateTimeOffset sentBefore, int max, CancellationToken cancellationToken)
+    {
+        var pk = HistoryRows.PartitionKey(hub, group);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey lt {"~"}");
+        var expired = new List<(string RowKey, string Id)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "Id", "SentAt"], cancellationToken: cancellationToken))
+        {
+            // Offsets ascend with time closely enough: stop at the first message that is still kept.
+            if (expired.Count == max || row.GetDateTimeOffset("SentAt") is not { } sentAt || sentAt >= sentBefore)
+            {
+                break;
+            }
+
+            expired.Add((row.RowKey, row.GetString("Id") ?? string.Empty));
+        }
+
+        // A transaction holds 100 entities: the message row and its id row, 50 messages at a time.
+        foreach (var chunk in expired.Chunk(50))
+        {
+            var deletes = chunk.SelectMany(m => new[]
+            {
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, m.RowKey), ETag.All),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, HistoryRows.IdRowKey(m.Id)), ETag.All),
+            });
+            await table.SubmitTransactionAsync(deletes, cancellationToken);
+        }
+
+        return expired.Count;
+    }
+
     public async Task<IReadOnlyList<Envelope>> ReadAsync(string hub, string group, long after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

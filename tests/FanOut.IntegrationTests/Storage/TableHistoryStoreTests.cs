@@ -30,6 +30,24 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Trim_DeletesTheOldestMessagesAndTheirIds_AndTheGroupGoesOnFromItsHead()
+    {
+        var (store, writer) = await CreateAsync();
+        var sent = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var messages = Enumerable.Range(0, 60).Select(i => Message("g") with { SentAt = sent.AddSeconds(i) }).ToList();
+        var (head, _) = await writer.AppendAsync(null, messages[..49], CancellationToken.None);
+        (head, _) = await writer.AppendAsync(head, messages[49..], CancellationToken.None);
+
+        var deleted = await store.TrimAsync("hub", "g", sent.AddSeconds(55), max: 500, CancellationToken.None);
+        var (_, next) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        Assert.Equal(55, deleted);
+        Assert.Equal([56, 57, 58, 59, 60, 61], (await store.ReadAsync("hub", "g", 0, 100, CancellationToken.None)).Select(e => e.Offset));
+        Assert.Empty(await store.FindAsync("hub", "g", [messages[0].Id, messages[54].Id], CancellationToken.None));
+        Assert.Equal(61, next.Single().Envelope.Offset);
+    }
+
+    [Fact]
     public async Task TryCommit_WithStaleHead_StoresNothing()
     {
         var (store, writer) = await CreateAsync();

@@ -91,6 +91,16 @@ internal sealed class FakeHistoryStore : IHistoryStore
         }
     }
 
+    public Task<int> TrimAsync(string hub, string group, DateTimeOffset sentBefore, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var expired = _messages.OrderBy(m => m.Offset).TakeWhile(m => m.SentAt < sentBefore).Take(max).ToList();
+            _messages.RemoveAll(expired.Contains);
+            return Task.FromResult(expired.Count);
+        }
+    }
+
     public Task<IReadOnlyList<Envelope>> ReadAsync(string hub, string group, long after, int limit, CancellationToken cancellationToken)
     {
         lock (_gate)
