@@ -15,6 +15,7 @@ public sealed class DeliveryTriggerService(
     Deliverer deliverer,
     FanOutMetrics metrics,
     QueueWakeup wakeup,
+    PublishBackpressure backpressure,
     ILogger<DeliveryTriggerService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +27,7 @@ public sealed class DeliveryTriggerService(
             (message, cancellationToken) => deliverer.DeliverAsync(message, cancellationToken),
             wakeup,
             logger,
+            removed: backpressure.Leave,
             poisoned: metrics.Poisoned);
         return listener.RunAsync(stoppingToken);
     }

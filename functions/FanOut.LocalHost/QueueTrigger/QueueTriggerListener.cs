@@ -13,6 +13,7 @@ namespace FanOut.LocalHost.QueueTrigger;
 /// <see cref="QueueWakeup"/> says a message just arrived. Unlike the Functions host, which hides a
 /// message for 10 minutes while it runs, a <see cref="MessageLease"/> keeps it hidden in short renewed
 /// steps, so a killed process's messages come back within <see cref="DefaultLeaseDuration"/>.
+/// <c>removed</c> runs whenever a message leaves the queue (deleted or poisoned), <c>poisoned</c> when it is poisoned.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     QueueClient queue,
@@ -22,6 +23,7 @@ public sealed partial class QueueTriggerListener(
     QueueWakeup wakeup,
     ILogger logger,
     TimeSpan? leaseDuration = null,
+    Action? removed = null,
     Action? poisoned = null)
 {
     /// <summary>How long a received message stays hidden between lease renewals (renewed every third of it).</summary>
@@ -119,6 +121,7 @@ public sealed partial class QueueTriggerListener(
         if (failure is null)
         {
             await DeleteAsync(message.MessageId, lease.PopReceipt);
+            removed?.Invoke();
         }
         else if (message.DequeueCount >= options.MaxDequeueCount)
         {
@@ -149,6 +152,7 @@ public sealed partial class QueueTriggerListener(
         // Copy first, then delete: a crash in between leaves a copy in both queues, never in none.
         await poisonQueue.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
         await DeleteAsync(message.MessageId, popReceipt);
+        removed?.Invoke();
         poisoned?.Invoke();
         LogPoisoned(logger, lastError, message.MessageId, queue.Name, poisonQueue.Name, message.DequeueCount, lastError?.Message);
     }

@@ -17,6 +17,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public string? SignalRUpstream { get; set; }
 
+    /// <summary>
+    /// How many messages this host may have accepted and not yet delivered before a publish waits for room
+    /// (see <c>PublishBackpressure</c>); 0: no bound.
+    /// </summary>
+    public int MaxBacklog { get; set; } = 256;
+
     /// <summary>Where a started Azurite keeps its data (relative to the repository root); git-ignored.</summary>
     public string AzuriteDataPath { get; set; } = ".azurite";
 
