@@ -102,7 +102,7 @@ public sealed class HubAccess(IEnumerable<HubRule> rules)
         || (caller.Kind == CallerKind.JwtUser && policy.Options.Publish.Jwt && caller.HasClaims(policy.Options.Publish.Claims));
 
     internal static bool MayJoin(JoinPolicyOptions join, Caller caller, string group) =>
-        join.Groups.Any(pattern => Wildcard.IsMatch(pattern.Replace("{userId}", caller.UserId, StringComparison.Ordinal), group))
+        join.Groups.Any(pattern => Wildcard.IsMatch(pattern.Replace("{userId}", caller.UserId, StringComparison.Ordinal), group, StringComparison.Ordinal))
         || (join.GroupsClaim is { } claim && caller.ClaimValues.TryGetValue(claim, out var groups) && groups.Contains(group, StringComparer.Ordinal));
 
     private static (string?, Rejection?) UserFromClaims(HubPolicy policy, Caller caller)

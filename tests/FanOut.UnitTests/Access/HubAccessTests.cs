@@ -53,6 +53,8 @@ public class HubAccessTests
     [InlineData("user-u1", "u1", true)]
     [InlineData("user-u2", "u1", false)]
     [InlineData("lobby", "u1", false)]
+    [InlineData("user-BOB", "bob", false)]
+    [InlineData("ROOM-7", "u1", false)]
     public async Task Join_FollowsTheHubsPatterns_WithTheCallersUserId(string group, string userId, bool allowed)
     {
         var decision = await new HubAccess([]).CheckJoinAsync(Chat, new Caller(CallerKind.Connection, userId), group, default);
