@@ -40,52 +40,48 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stopping aborts a request in flight; ServeAsync ends on its own either way.
         _listener.Stop();
+        await _serving;
         _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopped.
-        }
     }
 
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
         {
-            HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                await ReceiveAsync(await _listener.GetContextAsync());
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
             {
-                return;
+                // Stopped, or a request cut off: the host retries its export.
             }
-
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var bytes = body.ToArray();
-            switch (context.Request.Url?.AbsolutePath)
-            {
-                case "/v1/traces":
-                    foreach (var span in OtlpSpan.Read(bytes))
-                    {
-                        _spans.Enqueue(span);
-                    }
-
-                    break;
-                case "/v1/metrics":
-                    _metrics.Enqueue(bytes);
-                    break;
-            }
-
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-            context.Response.Close();
         }
+    }
+
+    private async Task ReceiveAsync(HttpListenerContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var bytes = body.ToArray();
+        switch (context.Request.Url?.AbsolutePath)
+        {
+            case "/v1/traces":
+                foreach (var span in OtlpSpan.Read(bytes))
+                {
+                    _spans.Enqueue(span);
+                }
+
+                break;
+            case "/v1/metrics":
+                _metrics.Enqueue(bytes);
+                break;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/x-protobuf";
+        context.Response.Close();
     }
 }
