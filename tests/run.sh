@@ -47,4 +47,7 @@ skipped=$(( $(count 'Skipped: +[0-9]+' "$log/dotnet.txt") + $(count '^# skipped 
 
 step "Summary"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+# A runner can fail with no failed test (a fixture's cleanup, a crashed test host): say which one.
+[ "$dotnet_status" -eq 0 ] || echo "dotnet test exited with $dotnet_status: look for [Test Class Cleanup Failure] or 'aborted' above"
+[ "$node_status" -eq 0 ] || echo "node --test exited with $node_status"
 [ "$dotnet_status" -eq 0 ] && [ "$node_status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
