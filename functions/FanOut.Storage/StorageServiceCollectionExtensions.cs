@@ -38,11 +38,12 @@ public static class StorageServiceCollectionExtensions
         var connection = configuration.GetSection(FanOutNames.StorageConnection);
         services.AddOptions<QueueTriggerOptions>();
 
-        // The SDKs' own verbose event logging costs CPU on every request (header formatting); failures still
-        // surface as exceptions, which the service logs where it handles them.
-        services.AddAzureClientsCore(enableLogForwarding: false);
         services.AddAzureClients(clients =>
         {
+            // The SDKs' request logging formats every request's and response's headers into an event the client
+            // factory's log forwarder listens to: CPU on every call for lines nobody reads. Failures still surface
+            // as exceptions, which the service logs where it handles them.
+            clients.ConfigureDefaults(options => options.Diagnostics.IsLoggingEnabled = false);
             // 2025-11-05 is the newest version Azurite 3.35 accepts without --skipApiVersionCheck; Azure serves it too.
             clients.AddQueueServiceClient(StorageConnection.ForService(connection, "queue"))
                 .WithVersion(QueueClientOptions.ServiceVersion.V2025_11_05)

@@ -22,5 +22,8 @@ public sealed class SignalRRestClientOptions : ClientOptions
         Retry.MaxRetries = 3;
         Retry.Delay = TimeSpan.FromMilliseconds(200);
         Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+
+        // Request logging formats every call's headers into an event (see AddFanOutStorage); failures still throw.
+        Diagnostics.IsLoggingEnabled = false;
     }
 }
