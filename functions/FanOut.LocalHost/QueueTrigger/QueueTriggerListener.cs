@@ -9,10 +9,10 @@ namespace FanOut.LocalHost.QueueTrigger;
 /// messages, run them concurrently, fetch again when no more than newBatchThreshold are still
 /// running; delete on success; on failure make the message visible again after visibilityTimeout,
 /// and once it has been tried maxDequeueCount times copy it to the poison queue and delete it.
-/// An empty queue is polled less and less often, up to maxPollingInterval, unless a
-/// <see cref="QueueWakeup"/> says a message just arrived. Unlike the Functions host, which hides a
-/// message for 10 minutes while it runs, a <see cref="MessageLease"/> keeps it hidden in short renewed
-/// steps, so a killed process's messages come back within <see cref="DefaultLeaseDuration"/>.
+/// After a partial batch, and less and less often (up to maxPollingInterval) while the queue stays empty, it
+/// waits before fetching again, unless a <see cref="QueueWakeup"/> says a message just arrived. Unlike the
+/// Functions host, which hides a message for 10 minutes while it runs, a <see cref="MessageLease"/> keeps it
+/// hidden in short renewed steps, so a killed process's messages come back within <see cref="DefaultLeaseDuration"/>.
 /// <c>removed</c> runs whenever a message leaves the queue (deleted or poisoned), <c>poisoned</c> when it is poisoned.
 /// </summary>
 public sealed partial class QueueTriggerListener(
@@ -57,6 +57,12 @@ public sealed partial class QueueTriggerListener(
 
             pause = MinPollingInterval;
             running.AddRange(batch.Select(message => ProcessAsync(message, stoppingToken)));
+            if (batch.Length < options.BatchSize)
+            {
+                // The queue held fewer than a batch: it is empty now, and asking again at once would only
+                // cost an empty receive. Wait for this process's next enqueue, or poll after the shortest pause.
+                await PauseAsync(MinPollingInterval, stoppingToken);
+            }
         }
 
         // Let what is running finish: each ends deleted, retried later or poisoned, never half-done.
