@@ -10,10 +10,16 @@ using FanOut.LocalHost.SignalRService;
 
 // The local host: the service's HTTP API and the queue trigger over Azurite, with a stand-in for
 // Azure SignalR Service on its own port, and the chat page and dashboard. Azurite and the stand-in
-// start themselves when absent.
+// start themselves when absent. With "signalr" as its first argument, only the stand-in.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLocalSettings();
+if (StandInCommand.IsRequested(args))
+{
+    await StandInCommand.RunAsync(builder.Configuration);
+    return;
+}
+
 builder.AddLocalStorage();
 builder.AddLocalSignalRService();
 builder.AddFanOut();
