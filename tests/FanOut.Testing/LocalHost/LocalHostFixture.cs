@@ -23,6 +23,7 @@ public class LocalHostFixture : IAsyncLifetime
 
     private AzuriteProcess? _azurite;
     private SignalRStandIn? _signalR;
+    private StandInProcess? _signalRProcess;
     private LocalHostProcess? _host;
 
     public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The local host has not started.");
@@ -37,6 +38,9 @@ public class LocalHostFixture : IAsyncLifetime
     public QueueServiceClient Queues => new(
         (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString,
         new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
+
+    /// <summary>Run the stand-in as <c>FanOut.LocalHost signalr</c> in a process of its own, not in the test process.</summary>
+    protected virtual bool StandInInItsOwnProcess => false;
 
     /// <summary>Settings beyond the sample's, as environment variables (<c>FanOut__Hubs__admin__...</c>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -105,14 +109,26 @@ public class LocalHostFixture : IAsyncLifetime
     {
         _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
         var port = FreePort.Next();
-        _signalR = await SignalRStandIn.StartAsync(new SignalRStandInOptions
+        var upstream = $"http://127.0.0.1:{port}/api/upstream/{{hub}}/{{category}}/{{event}}";
+        string signalR;
+        if (StandInInItsOwnProcess)
         {
-            Url = new Uri("http://127.0.0.1:0"),
-            AccessKey = SignalRAccessKey,
-            UpstreamUrlTemplate = $"http://127.0.0.1:{port}/api/upstream/{{hub}}/{{category}}/{{event}}",
-            CorsOrigins = ["*"],
-        });
-        _host = await LocalHostProcess.StartAsync(port, _azurite.ConnectionString, _signalR.ConnectionString(SignalRAccessKey), DevPublisherKey, Settings);
+            _signalRProcess = await StandInProcess.StartAsync(SignalRAccessKey, upstream);
+            signalR = _signalRProcess.ConnectionString;
+        }
+        else
+        {
+            _signalR = await SignalRStandIn.StartAsync(new SignalRStandInOptions
+            {
+                Url = new Uri("http://127.0.0.1:0"),
+                AccessKey = SignalRAccessKey,
+                UpstreamUrlTemplate = upstream,
+                CorsOrigins = ["*"],
+            });
+            signalR = _signalR.ConnectionString(SignalRAccessKey);
+        }
+
+        _host = await LocalHostProcess.StartAsync(port, _azurite.ConnectionString, signalR, DevPublisherKey, Settings);
     }
 
     public virtual async Task DisposeAsync()
@@ -125,6 +141,11 @@ public class LocalHostFixture : IAsyncLifetime
         if (_signalR is not null)
         {
             await _signalR.DisposeAsync();
+        }
+
+        if (_signalRProcess is not null)
+        {
+            await _signalRProcess.DisposeAsync();
         }
 
         if (_azurite is not null)

@@ -173,7 +173,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>The host's build output for the configuration these tests were built with (Debug or Release).</summary>
-    private static string HostAssemblyPath(string root)
+    internal static string HostAssemblyPath(string root)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var path = Path.Combine(root, "functions", "FanOut.LocalHost", "bin", configuration, "net10.0", "FanOut.LocalHost.dll");
