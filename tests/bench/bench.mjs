@@ -9,18 +9,18 @@ import os from 'node:os';
 import { azuriteBaseline } from './lib/azurite-baseline.mjs';
 import * as fanoutApi from './lib/fanout-api.mjs';
 import * as peerApi from './lib/peer-api.mjs';
-import { forkWorker, stopAll } from './lib/processes.mjs';
+import { forkWorker, stop, stopAll } from './lib/processes.mjs';
 import { markdown } from './lib/report.mjs';
 import { rpc } from './lib/rpc.mjs';
 import { latencyAtRate, throughput } from './lib/scenarios.mjs';
-import { startAzurite, startHost, startPeer } from './lib/services.mjs';
+import { startAzurite, startFanOut, startPeer } from './lib/services.mjs';
 
 const quick = process.argv.includes('--quick');
 const config = {
   quick,
   cores: os.availableParallelism(),
   count: quick ? 300 : 3000, // messages per throughput run (and per Azurite baseline run)
-  warmup: quick ? 100 : 300, // messages of an unreported first round per target (JIT, connection pools)
+  warmup: quick ? 1000 : 3000, // messages of an unreported first round per target (JIT, connection pools)
   concurrency: 16, // publishers in flight (and Azurite producers)
   clients: 10,
   groups: 50,
@@ -55,42 +55,46 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 
 try {
   log(`== FanOut benchmark${quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}`);
-  log('Each service runs in its own process on a free loopback port: Azurite (in memory), the FanOut');
-  log('local host (Release build) over it, and the Socket.IO + SQLite peer. The load generator is this');
-  log('process; the clients run in a separate receivers process. Timestamps: performance.timeOrigin + now().');
+  log('Each service runs in its own process on a free loopback port. FanOut runs as on Azure, in three');
+  log('processes: Azurite (in memory), the SignalR Service stand-in and the local host (Release build); the');
+  log('Azurite baseline has an Azurite of its own. The Socket.IO + SQLite peer is one process. The load');
+  log('generator is this process; the clients run in a receivers process. Timestamps: performance.timeOrigin + now().');
 
-  const azurite = await startAzurite();
-  const host = await startHost(azurite.connectionString);
   const peer = await startPeer();
   const loadgen = process.pid;
-  const everything = { azurite: azurite.pid, host: host.pid, peer: peer.pid, loadgen };
-  log(`Started: Azurite pid ${azurite.pid}, FanOut host pid ${host.pid} (${host.base}), peer pid ${peer.pid} (${peer.base})`);
+  log(`Started the peer: pid ${peer.pid} (${peer.base})`);
 
   log(`\n== Azurite baseline: ${config.count} puts, then ${config.count} put+receive+delete cycles (after ${config.warmup} of each unreported)`);
+  const azurite = await startAzurite();
   // A failed baseline (say, Azurite overwhelmed on a busy machine) leaves its cells empty; the rest still runs.
   const baseline = await azuriteBaseline({
     connectionString: azurite.connectionString, azuritePid: azurite.pid, count: config.count, warmup: config.warmup,
     concurrency: config.concurrency, consumers: config.queueConsumers, batch: config.receiveBatch,
     quietSeconds: config.quietSeconds,
   }).catch((error) => ({ error: error.message }));
+  await stop(azurite.pid);
   baseline.version = JSON.parse(readFileSync(new URL('../../functions/azurite/node_modules/azurite/package.json', import.meta.url))).version;
   log(baseline.error
     ? `baseline failed: ${baseline.error}`
     : `put only ${baseline.putOnly.perSecond.toFixed(0)}/s; cycles ${baseline.cycle.perSecond.toFixed(0)}/s (${baseline.client})`);
 
-  const queues = QueueServiceClient.fromConnectionString(azurite.connectionString);
+  const services = await startFanOut();
+  log(`Started FanOut: host pid ${services.pids.host} (${services.base}), SignalR stand-in pid ${services.pids.signalR}, Azurite pid ${services.pids.azurite}`);
+  const queues = QueueServiceClient.fromConnectionString(services.connectionString);
   const depth = async (name) => (await queues.getQueueClient(name).getProperties()).approximateMessagesCount;
   const fanout = await runTarget('fanout', fanoutApi, {
-    base: host.base,
-    pids: { host: host.pid, azurite: azurite.pid, loadgen },
-    otherPids: everything,
+    base: services.base,
+    pids: { ...services.pids, loadgen },
+    otherPids: { ...services.pids, peer: peer.pid, loadgen },
     queue: {
       depth: () => depth(deliveryQueue),
       poisoned: () => depth(`${deliveryQueue}-poison`).catch(() => 0),
       clear: () => queues.getQueueClient(deliveryQueue).clearMessages(),
     },
   });
-  const peerResults = await runTarget('peer', peerApi, { base: peer.base, pids: { peer: peer.pid, loadgen }, otherPids: everything });
+  const peerResults = await runTarget('peer', peerApi, {
+    base: peer.base, pids: { peer: peer.pid, loadgen }, otherPids: { ...services.pids, peer: peer.pid, loadgen },
+  });
 
   const results = { config, azurite: baseline, fanout, peer: peerResults };
   log('\n== Results\n');

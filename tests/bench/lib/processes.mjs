@@ -57,12 +57,19 @@ export function outputOf(child) {
 /** SIGTERM each tracked process, SIGKILL what is still alive after 5 s. */
 export async function stopAll() {
   stopping = true;
-  const alive = [...children.values()];
-  for (const { child } of alive) signal(child.pid, 'SIGTERM');
-  const deadline = Date.now() + 5000;
-  while (children.size > 0 && Date.now() < deadline) await sleep(50);
-  for (const pid of children.keys()) signal(pid, 'SIGKILL');
+  await stop(...children.keys());
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** SIGTERM these tracked processes, SIGKILL those still alive after 5 s; their exit is expected. */
+export async function stop(...pids) {
+  for (const pid of pids) {
+    children.get(pid)?.child.removeAllListeners('exit').on('exit', () => children.delete(pid));
+    signal(pid, 'SIGTERM');
+  }
+  const deadline = Date.now() + 5000;
+  while (pids.some((pid) => children.has(pid)) && Date.now() < deadline) await sleep(50);
+  for (const pid of pids.filter((p) => children.has(p))) signal(pid, 'SIGKILL');
 }
 
 function signal(pid, name) {

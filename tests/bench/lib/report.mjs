@@ -44,6 +44,7 @@ export function markdown({ config, azurite, fanout, peer }) {
     ['CPU ms per delivered message', 'FanOut one group', `FanOut ${config.groups} groups`, 'peer one group', `peer ${config.groups} groups`],
     [
       cpuRow('service (FanOut host / peer process)', ['host', 'peer']),
+      cpuRow('SignalR Service stand-in (Azure SignalR Service\'s work on Azure)', ['signalR']),
       cpuRow('Azurite', ['azurite']),
       cpuRow(`receivers (${config.clients} clients, benchmark)`, ['receivers']),
       cpuRow('load generator (benchmark)', ['loadgen']),

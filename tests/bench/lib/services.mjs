@@ -1,8 +1,8 @@
-// Starts the three services under test on free loopback ports: Azurite, the FanOut local host
-// (over that Azurite) and the Socket.IO + SQLite peer.
+// Starts the services under test on free loopback ports: Azurite; FanOut as it runs on Azure, in
+// three processes (Azurite, the SignalR Service stand-in, the local host); the Socket.IO + SQLite peer.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, startService, tempDir, waitForHttp, waitForPort } from './processes.mjs';
+import { freePort, startService, stop, tempDir, waitForHttp, waitForPort } from './processes.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -11,6 +11,8 @@ const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K
 export async function startAzurite(extraArgs = []) {
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const child = startService('azurite', process.execPath, [
+    // As the local host starts it: sweeping deleted queue messages every 5 s (see the file).
+    '--require', path.join(root, 'functions/azurite/queue-gc-interval.cjs'),
     path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
     '--blobHost', '127.0.0.1', '--blobPort', blob,
     '--queueHost', '127.0.0.1', '--queuePort', queue,
@@ -32,24 +34,38 @@ const benchHub = (name) => ({
   [`FanOut__Hubs__${name}__Join__Groups__0`]: '*',
 });
 
-export async function startHost(storageConnectionString) {
-  const port = await freePort();
-  const signalRPort = await freePort();
+const hostDll = path.join(root, 'functions/FanOut.LocalHost/bin/Release/net10.0/FanOut.LocalHost.dll');
+const accessKey = 'BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * FanOut in three processes, as on Azure, where Azure SignalR Service serves the clients: a fresh Azurite,
+ * the SignalR Service stand-in (`FanOut.LocalHost signalr`) and the local host, which finds the stand-in
+ * answering and starts none. `stop()` ends all three.
+ */
+export async function startFanOut() {
+  const azurite = await startAzurite();
+  const [port, signalRPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
-  const child = startService('FanOut.LocalHost', 'dotnet', [
-    path.join(root, 'functions/FanOut.LocalHost/bin/Release/net10.0/FanOut.LocalHost.dll'), '--urls', base,
-  ], {
+  const signalR = `Endpoint=http://127.0.0.1:${signalRPort};AccessKey=${accessKey};Version=1.0;`;
+  const standIn = startService('SignalR stand-in', 'dotnet', [hostDll, 'signalr'], {
+    AzureSignalRConnectionString: signalR,
+    LocalHost__SignalRUpstream: `${base}/api/upstream/{hub}/{category}/{event}`,
+    Logging__LogLevel__Default: 'Warning',
+  });
+  await waitForPort(signalRPort, standIn);
+  const host = startService('FanOut.LocalHost', 'dotnet', [hostDll, '--urls', base], {
     ASPNETCORE_ENVIRONMENT: 'Development',
-    AzureWebJobsStorage: storageConnectionString,
-    // The host starts its SignalR Service stand-in on this port, in its own process (so its CPU counts as the host's).
-    AzureSignalRConnectionString: `Endpoint=http://127.0.0.1:${signalRPort};AccessKey=BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz;Version=1.0;`,
+    AzureWebJobsStorage: azurite.connectionString,
+    AzureSignalRConnectionString: signalR,
     LocalHost__StartAzurite: 'false',
+    LocalHost__StartSignalR: 'false',
     Logging__LogLevel__Default: 'Warning',
     ...benchHub('bench'),
     ...benchHub('ops'),
   });
-  await waitForHttp(`${base}/api/health`, child);
-  return { pid: child.pid, base };
+  await waitForHttp(`${base}/api/health`, host);
+  const pids = { host: host.pid, signalR: standIn.pid, azurite: azurite.pid };
+  return { base, pids, connectionString: azurite.connectionString, stop: () => stop(...Object.values(pids)) };
 }
 
 export async function startPeer() {
