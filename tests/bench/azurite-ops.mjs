@@ -9,15 +9,14 @@ import { sleep } from './lib/clock.mjs';
 import * as api from './lib/fanout-api.mjs';
 import { closedLoop } from './lib/load.mjs';
 import { stopAll, tempDir } from './lib/processes.mjs';
-import { startAzurite, startHost } from './lib/services.mjs';
+import { startFanOut } from './lib/services.mjs';
 
 const count = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 16);
 const log = path.join(tempDir('fanout-azurite-ops-'), 'azurite.log');
 
 try {
-  const azurite = await startAzurite(['--debug', log]);
-  const host = await startHost(azurite.connectionString);
+  const host = await startFanOut(['--debug', log]);
   const received = new Set();
   const client = await api.connect(host.base, 'ops', 'bench', (envelope) => { received.add(envelope.data.seq); });
 

@@ -11,8 +11,8 @@ const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K
 export async function startAzurite(extraArgs = []) {
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const child = startService('azurite', process.execPath, [
-    // As the local host starts it: sweeping deleted queue messages every 5 s (see the file).
-    '--require', path.join(root, 'functions/azurite/queue-gc-interval.cjs'),
+    // As the local host starts it: its queue garbage collector deletes in one batch (see the file).
+    '--require', path.join(root, 'functions/azurite/batch-extent-delete.cjs'),
     path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
     '--blobHost', '127.0.0.1', '--blobPort', blob,
     '--queueHost', '127.0.0.1', '--queuePort', queue,
@@ -40,10 +40,10 @@ const accessKey = 'BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz';
 /**
  * FanOut in three processes, as on Azure, where Azure SignalR Service serves the clients: a fresh Azurite,
  * the SignalR Service stand-in (`FanOut.LocalHost signalr`) and the local host, which finds the stand-in
- * answering and starts none. `stop()` ends all three.
+ * answering and starts none. `stop()` ends all three. `azuriteArgs`: see startAzurite.
  */
-export async function startFanOut() {
-  const azurite = await startAzurite();
+export async function startFanOut(azuriteArgs = []) {
+  const azurite = await startAzurite(azuriteArgs);
   const [port, signalRPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   const signalR = `Endpoint=http://127.0.0.1:${signalRPort};AccessKey=${accessKey};Version=1.0;`;
