@@ -14,4 +14,7 @@ public interface IIdempotencyStore
 
     /// <summary>Deletes the record if it is still <paramref name="claim"/> (by ETag).</summary>
     Task ReleaseAsync(IdempotencyRecord claim, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="max"/> records created before <paramref name="createdBefore"/>, in any hub, unless they changed meanwhile; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset createdBefore, int max, CancellationToken cancellationToken);
 }

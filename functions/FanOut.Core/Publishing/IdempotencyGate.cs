@@ -12,7 +12,9 @@ namespace FanOut.Core.Publishing;
 /// same request get that message id back and enqueue nothing; repeats with another request are
 /// refused. Repeats that arrive while the first is still enqueueing wait for it. A claim whose owner
 /// died before confirming is taken over after <see cref="PendingTimeout"/> and enqueued again with
-/// the same message id, which history stores once.
+/// the same message id, which history stores once. Records older than the window are deleted in the
+/// background after a new claim, at most once per <see cref="SweepInterval"/> in a process and
+/// <see cref="MaxPerSweep"/> at a time, so the table holds about one window of keys.
 /// </summary>
 public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<FanOutOptions> options, TimeProvider clock, ILogger<IdempotencyGate> logger)
 {
@@ -24,7 +26,15 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
     /// <summary>How long a repeat waits for the first request to finish before answering 409.</summary>
     public static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often, at most, a process deletes expired records.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>Expired records deleted per sweep at most (a backlog goes over several).</summary>
+    public const int MaxPerSweep = 1000;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private long _nextSweepTicks;
 
     public static Rejection? CheckKey(string key) =>
         key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~')
@@ -42,6 +52,7 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
             var (record, claimed) = await store.ClaimAsync(claim, cancellationToken);
             if (claimed)
             {
+                SweepExpiredWhenDue();
                 return await EnqueueAsOwnerAsync(record, message, enqueue);
             }
 
@@ -134,6 +145,38 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
         }
     }
 
+    private void SweepExpiredWhenDue()
+    {
+        var now = clock.GetUtcNow();
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        _ = SweepExpiredAsync(now - options.Value.IdempotencyWindow);
+    }
+
+    internal async Task<int> SweepExpiredAsync(DateTimeOffset createdBefore)
+    {
+        try
+        {
+            var deleted = await store.DeleteExpiredAsync(createdBefore, MaxPerSweep, CancellationToken.None);
+            if (deleted > 0)
+            {
+                LogSwept(logger, deleted, createdBefore);
+            }
+
+            return deleted;
+        }
+        catch (Exception ex)
+        {
+            // Expired records only take room: lookups treat them as free keys. The next sweep tries again.
+            LogSweepFailed(logger, ex);
+            return 0;
+        }
+    }
+
     /// <summary>What makes two requests "the same": targets, connections left out, event and (unless the key is a sender's delivery id) the exact data bytes.</summary>
     internal static string RequestHash(QueuedMessage message, bool includeData = true)
     {
@@ -147,6 +190,12 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} idempotency records created before {Cutoff}")]
+    private static partial void LogSwept(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete expired idempotency records; trying again later")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency claim for message {MessageId} in {Hub} from {CreatedAt} was never confirmed; taking it over")]
     private static partial void LogTakingOver(ILogger logger, string messageId, string hub, DateTimeOffset createdAt);

@@ -9,7 +9,7 @@ namespace FanOut.Storage.Idempotency;
 /// <summary>
 /// Idempotency records in Azure Table storage, one partition per hub and key (the key is hashed, so
 /// any visible ASCII is safe as a table key and keys spread over partitions). Claims are inserts
-/// (409 when the key is taken); every change after that is conditional on the record's ETag.
+/// (409 when the key is taken); every change after that, expiry included, is conditional on the record's ETag.
 /// </summary>
 public sealed class TableIdempotencyStore(TableClient table) : IIdempotencyStore
 {
@@ -67,6 +67,33 @@ public sealed class TableIdempotencyStore(TableClient table) : IIdempotencyStore
         {
             // Already gone or taken over.
         }
+    }
+
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset createdBefore, int max, CancellationToken cancellationToken)
+    {
+        // A filter on a property scans the table; the sweep keeps the table to one window of keys, so the scan stays small.
+        var filter = TableClient.CreateQueryFilter($"CreatedAt lt {createdBefore}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                // Conditional on the ETag: a key renewed since the query keeps its new record.
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Released or renewed meanwhile.
+            }
+
+            if (deleted == max)
+            {
+                break;
+            }
+        }
+
+        return deleted;
     }
 
     internal static string PartitionKey(string hub, string key) =>

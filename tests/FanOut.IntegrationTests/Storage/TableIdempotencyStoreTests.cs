@@ -53,6 +53,23 @@ public sealed class TableIdempotencyStoreTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task DeleteExpired_RemovesRecordsCreatedBeforeTheCutoff_InEveryHub_AndKeepsTheRest()
+    {
+        var store = new TableIdempotencyStore(await azurite.CreateTableAsync());
+        var old = Claim("old").CreatedAt;
+        await store.ClaimAsync(Claim("old"), CancellationToken.None);
+        await store.ClaimAsync(Claim("also old") with { Hub = "news" }, CancellationToken.None);
+        await store.ClaimAsync(Claim("recent") with { CreatedAt = old.AddDays(1) }, CancellationToken.None);
+
+        var deleted = await store.DeleteExpiredAsync(old.AddHours(1), max: 10, CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        Assert.Null(await store.ReadAsync("chat", "old", CancellationToken.None));
+        Assert.Null(await store.ReadAsync("news", "also old", CancellationToken.None));
+        Assert.NotNull(await store.ReadAsync("chat", "recent", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Keys_AreScopedToTheirHub()
     {
         var store = new TableIdempotencyStore(await azurite.CreateTableAsync());

@@ -75,4 +75,14 @@ internal sealed class FakeIdempotencyStore : IIdempotencyStore
 
         return Task.CompletedTask;
     }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset createdBefore, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var expired = _records.Where(r => r.Value.CreatedAt < createdBefore).Take(max).Select(r => r.Key).ToList();
+            expired.ForEach(key => _records.Remove(key));
+            return Task.FromResult(expired.Count);
+        }
+    }
 }

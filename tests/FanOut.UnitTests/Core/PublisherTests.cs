@@ -168,6 +168,26 @@ public class PublisherTests
     }
 
     [Fact]
+    public async Task Publish_WithANewKey_DeletesRecordsOlderThanTheWindow_AtMostOncePerSweepInterval()
+    {
+        var publisher = CreatePublisher();
+        await publisher.PublishAsync(Command(key: "old"), default);
+        _clock.Advance(new FanOutOptions().IdempotencyWindow + TimeSpan.FromMinutes(1));
+
+        await publisher.PublishAsync(Command(key: "new"), default);
+        Assert.Null(_keys["chat", "old"]);
+        Assert.NotNull(_keys["chat", "new"]);
+
+        _keys.Seed(new IdempotencyRecord("chat", "older", "h", "m", "general", Accepted: true, Messages.SentAt));
+        await publisher.PublishAsync(Command(key: "newer"), default);
+        Assert.NotNull(_keys["chat", "older"]);
+
+        _clock.Advance(IdempotencyGate.SweepInterval);
+        await publisher.PublishAsync(Command(key: "newest"), default);
+        Assert.Null(_keys["chat", "older"]);
+    }
+
+    [Fact]
     public async Task Publish_DataTooLargeForAQueueMessage_GoesToThePayloadStoreAndTheQueueCarriesItsReference()
     {
         var data = "\"" + new string('x', FanOutOptions.MaxQueuedBodyBytes) + "\"";
