@@ -32,7 +32,10 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
     /// <summary>Expired records deleted per sweep at most (a backlog goes over several).</summary>
     public const int MaxPerSweep = 1000;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    /// <summary>A waiting repeat re-reads the record after 20 ms, then twice as long each time up to 250 ms, so a burst of repeats does not flood storage while the first request works.</summary>
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
+
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(250);
 
     private long _nextSweepTicks;
 
@@ -46,6 +49,7 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
     {
         var hash = RequestHash(message, includeData: !keyIsDeliveryId);
         var giveUpAt = clock.GetUtcNow() + WaitForFirst;
+        var poll = FirstPoll;
         while (true)
         {
             var claim = new IdempotencyRecord(message.Hub, key, hash, message.Id, message.Group, Accepted: false, clock.GetUtcNow());
@@ -99,7 +103,8 @@ public sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<Fa
                         RejectionCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry shortly."));
                 }
 
-                await Task.Delay(PollInterval, cancellationToken);
+                await Task.Delay(poll, cancellationToken);
+                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, MaxPoll.Ticks));
             }
 
             // The first request failed and released the key: claim it again.
