@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 using FanOut.LocalHost.Azurite;
 using FanOut.LocalHost.Settings;
@@ -73,16 +72,12 @@ public sealed class StandInProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The stand-in exited with code {_process.ExitCode}:\n{Output()}");
             }
 
-            try
+            if (await FreePort.IsListeningAsync(port, CancellationToken.None))
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
                 return;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+
+            await Task.Delay(100);
         }
 
         throw new TimeoutException($"The stand-in did not listen on port {port} in time:\n{Output()}");
