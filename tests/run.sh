@@ -36,8 +36,8 @@ step ".NET tests (unit, integration on Azurite, end to end)"
 dotnet test Serverless.sln -c Release --no-build -nologo 2>&1 | tee "$log/dotnet.txt"
 dotnet_status=${PIPESTATUS[0]}
 
-step "Node tests (Bicep checks, the client library against the local host, the pages in Chromium)"
-node --test tests/node/infra/ tests/node/client/ tests/node/browser/ 2>&1 | tee "$log/node.txt"
+step "Node tests (Bicep checks, the Azurite preload, the client library against the local host, the pages in Chromium)"
+node --test tests/node/infra/ tests/node/azurite/ tests/node/client/ tests/node/browser/ 2>&1 | tee "$log/node.txt"
 node_status=${PIPESTATUS[0]}
 
 count() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }

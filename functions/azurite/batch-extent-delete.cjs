@@ -1,5 +1,4 @@
-// Preloaded into Azurite (node --require) by the local host and the benchmark: its garbage collector
-// removes unreferenced extents in one batch instead of one at a time.
+// Azurite's garbage collector removes unreferenced queue extents in one batch instead of one at a time.
 // Azurite's in-memory store keeps one extent per queue message. Once a minute its sweep deletes those of
 // deleted messages, each with its own findAndRemove, which re-indexes the whole extent collection: a sweep
 // costs about (garbage x extents). After a minute of a few hundred messages a second that kept Azurite

@@ -137,9 +137,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        // Azurite's queue garbage collector deletes in one batch, not one by one (see the file).
+        // Fixes for emulator costs that grow with the data held (see the file).
         info.ArgumentList.Add("--require");
-        info.ArgumentList.Add(Path.Combine(folder, "batch-extent-delete.cjs"));
+        info.ArgumentList.Add(Path.Combine(folder, "preload.cjs"));
         info.ArgumentList.Add(Path.Combine(folder, "node_modules", "azurite", "dist", "src", "azurite.js"));
         foreach (var (name, port) in new[] { ("blob", blob), ("queue", queue), ("table", table) })
         {

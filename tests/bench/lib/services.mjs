@@ -11,8 +11,8 @@ const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K
 export async function startAzurite(extraArgs = []) {
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const child = startService('azurite', process.execPath, [
-    // As the local host starts it: its queue garbage collector deletes in one batch (see the file).
-    '--require', path.join(root, 'functions/azurite/batch-extent-delete.cjs'),
+    // As the local host starts it, with its fixes for costs that grow with the data held (see the file).
+    '--require', path.join(root, 'functions/azurite/preload.cjs'),
     path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
     '--blobHost', '127.0.0.1', '--blobPort', blob,
     '--queueHost', '127.0.0.1', '--queuePort', queue,

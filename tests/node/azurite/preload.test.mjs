@@ -1,0 +1,65 @@
+// functions/azurite/preload.cjs changes how Azurite's in-memory stores do their work, never what they answer.
+// These load it with the pinned Azurite and check the answers against Azurite's own code paths.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const azuriteFolder = new URL('../../../functions/azurite/', import.meta.url).pathname;
+const require = createRequire(path.join(azuriteFolder, 'preload.cjs'));
+require('./preload.cjs');
+const { Collection } = require(require.resolve('lokijs', { paths: [require.resolve('azurite/package.json')] }));
+const persistence = (module) => require(`azurite/dist/src/common/persistence/${module}`);
+
+test('Entity lookups use the RowKey index and find exactly what a scan of the partition finds', () => {
+  assert.equal(Collection.prototype.findOne.name, 'findOneByRowKeyFirst');
+  // As Azurite creates a table's collection.
+  const entities = new Collection('entities', { indices: ['PartitionKey', 'RowKey'] });
+  for (const partition of ['chat|a', 'chat|b', 'chat|c']) {
+    for (let offset = 1; offset <= 300; offset++) {
+      entities.insert({ PartitionKey: partition, RowKey: String(offset).padStart(19, '0'), partition, offset });
+      entities.insert({ PartitionKey: partition, RowKey: `id|${partition}-${offset}`, partition, offset });
+    }
+  }
+  entities.remove(entities.findOne({ PartitionKey: 'chat|b', RowKey: String(7).padStart(19, '0') }));
+
+  const scan = (partitionKey, rowKey) => entities.data.find((e) => e.PartitionKey === partitionKey && e.RowKey === rowKey) ?? null;
+  for (const [partitionKey, rowKey] of [
+    ['chat|a', String(1).padStart(19, '0')], ['chat|c', String(300).padStart(19, '0')], ['chat|b', 'id|chat|b-150'],
+    ['chat|b', String(7).padStart(19, '0')], ['chat|d', String(1).padStart(19, '0')], ['chat|a', 'id|chat|b-1'], ['chat|a', 'missing'],
+  ]) {
+    assert.equal(entities.findOne({ PartitionKey: partitionKey, RowKey: rowKey }), scan(partitionKey, rowKey), `${partitionKey} ${rowKey}`);
+  }
+});
+
+test('Other queries go through lokijs unchanged', () => {
+  const entities = new Collection('entities', { indices: ['PartitionKey', 'RowKey'] });
+  entities.insert([{ PartitionKey: 'p', RowKey: 'r1', n: 1 }, { PartitionKey: 'p', RowKey: 'r2', n: 2 }, { PartitionKey: 'q', RowKey: 'r1', n: 3 }]);
+  assert.equal(entities.findOne({ RowKey: 'r1', n: 3 }).PartitionKey, 'q');
+  assert.equal(entities.findOne({ PartitionKey: 'p', RowKey: 'r2', n: 1 }), null);
+  assert.equal(entities.findOne({ PartitionKey: 'q' }).n, 3);
+});
+
+test('The queue garbage collector deletes spent extents in one batch, and only those', async () => {
+  const { default: MemoryExtentStore, MemoryExtentChunkStore } = persistence('MemoryExtentStore');
+  const { default: LokiExtentMetadataStore } = persistence('LokiExtentMetadataStore');
+  const metadata = new LokiExtentMetadataStore(path.join(os.tmpdir(), `extents-${process.pid}.json`), true);
+  const chunks = new MemoryExtentChunkStore(1 << 20);
+  const quiet = { info() {}, debug() {}, verbose() {}, warn() {}, error() {} };
+  const store = new MemoryExtentStore('queue', chunks, metadata, quiet, (status, code, message) => new Error(message));
+  await store.init();
+  const ids = [];
+  for (let i = 0; i < 10; i++) {
+    ids.push((await store.appendExtent(Buffer.from(`message ${i}`))).id);
+  }
+
+  const spent = ids.filter((_, i) => i % 3 === 0);
+  assert.equal(await store.deleteExtents(spent), spent.length);
+
+  const left = metadata.db.getCollection(metadata.EXTENTS_COLLECTION).find().map((e) => e.id).sort();
+  assert.deepEqual(left, ids.filter((id) => !spent.includes(id)).sort());
+  assert.equal(chunks.get('queue', spent[0]), undefined);
+  assert.notEqual(chunks.get('queue', ids[1]), undefined);
+  await store.close();
+});
