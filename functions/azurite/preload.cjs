@@ -2,4 +2,4 @@
 // emulator cost that grows with the data it holds and that Azure Storage does not have; each leaves Azurite
 // as it is when its internals are not the ones it was written for (Azurite 3.35, package-lock.json).
 require('./batch-extent-delete.cjs');
-require('./indexed-entity-lookup.cjs');
+require('./table-indexes.cjs');

@@ -11,10 +11,10 @@ const require = createRequire(path.join(azuriteFolder, 'preload.cjs'));
 require('./preload.cjs');
 const { Collection } = require(require.resolve('lokijs', { paths: [require.resolve('azurite/package.json')] }));
 const persistence = (module) => require(`azurite/dist/src/common/persistence/${module}`);
+const { default: QueryGenerator } = require('azurite/dist/src/table/persistence/LokiTableStoreQueryGenerator');
 
-test('Entity lookups use the RowKey index and find exactly what a scan of the partition finds', () => {
-  assert.equal(Collection.prototype.findOne.name, 'findOneByRowKeyFirst');
-  // As Azurite creates a table's collection.
+/** Three partitions of 300 messages, each with its id row, as a table's collection in Azurite. */
+function historyTable() {
   const entities = new Collection('entities', { indices: ['PartitionKey', 'RowKey'] });
   for (const partition of ['chat|a', 'chat|b', 'chat|c']) {
     for (let offset = 1; offset <= 300; offset++) {
@@ -22,6 +22,14 @@ test('Entity lookups use the RowKey index and find exactly what a scan of the pa
       entities.insert({ PartitionKey: partition, RowKey: `id|${partition}-${offset}`, partition, offset });
     }
   }
+
+  return entities;
+}
+
+test('Entity lookups use the RowKey index and find exactly what a scan of the partition finds', () => {
+  assert.equal(Collection.prototype.findOne.name, 'findOneByRowKeyFirst');
+  // As Azurite creates a table's collection.
+  const entities = historyTable();
   entities.remove(entities.findOne({ PartitionKey: 'chat|b', RowKey: String(7).padStart(19, '0') }));
 
   const scan = (partitionKey, rowKey) => entities.data.find((e) => e.PartitionKey === partitionKey && e.RowKey === rowKey) ?? null;
@@ -30,6 +38,28 @@ test('Entity lookups use the RowKey index and find exactly what a scan of the pa
     ['chat|b', String(7).padStart(19, '0')], ['chat|d', String(1).padStart(19, '0')], ['chat|a', 'id|chat|b-1'], ['chat|a', 'missing'],
   ]) {
     assert.equal(entities.findOne({ PartitionKey: partitionKey, RowKey: rowKey }), scan(partitionKey, rowKey), `${partitionKey} ${rowKey}`);
+  }
+});
+
+test('A query that pins its partition starts from the index and matches what the filter alone matches', () => {
+  const entities = historyTable();
+  entities.remove(entities.findOne({ PartitionKey: 'chat|a', RowKey: String(5).padStart(19, '0') }));
+  const page = (from, to) => `RowKey gt '${String(from).padStart(19, '0')}' and RowKey le '${String(to).padStart(19, '0')}'`;
+  for (const [filter, pinned] of [
+    [`PartitionKey eq 'chat|a' and ${page(0, 100)}`, 'chat|a'],
+    [`${page(250, 300)} and PartitionKey eq 'chat|c'`, 'chat|c'],
+    ["PartitionKey eq 'chat|b'", 'chat|b'],
+    ["PartitionKey eq 'chat|z'", 'chat|z'],
+    ["PartitionKey eq 'chat|a' or PartitionKey eq 'chat|b'", undefined],
+    [`(PartitionKey eq 'chat|a' and ${page(0, 10)}) or RowKey eq 'id|chat|c-7'`, undefined],
+    [`PartitionKey ne 'chat|a' and ${page(0, 3)}`, undefined],
+    [page(0, 2), undefined],
+  ]) {
+    const where = QueryGenerator.generateQueryForPersistenceLayer({ filter }, {});
+    assert.equal(where.pinnedPartition, pinned, filter);
+    const expected = entities.data.filter(where).map((e) => e.$loki).sort((x, y) => x - y);
+    const found = entities.chain().where(where).data().map((e) => e.$loki).sort((x, y) => x - y);
+    assert.deepEqual(found, expected, filter);
   }
 });
 
