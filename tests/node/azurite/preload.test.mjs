@@ -71,6 +71,20 @@ test('Other queries go through lokijs unchanged', () => {
   assert.equal(entities.findOne({ PartitionKey: 'q' }).n, 3);
 });
 
+test('The garbage collector lets requests through between the pages of its extent listing', async () => {
+  const { default: AllExtentsAsyncIterator } = persistence('AllExtentsAsyncIterator');
+  const { default: LokiExtentMetadataStore } = persistence('LokiExtentMetadataStore');
+  const metadata = new LokiExtentMetadataStore(path.join(os.tmpdir(), `extent-pages-${process.pid}.json`), true);
+  await metadata.init();
+  const pages = new AllExtentsAsyncIterator(metadata);
+  const order = [];
+  setImmediate(() => order.push('a request'));
+  await pages.next();
+  order.push('a page');
+  assert.deepEqual(order, ['a request', 'a page']);
+  await metadata.close();
+});
+
 test('The queue garbage collector deletes spent extents in one batch, and only those', async () => {
   const { default: MemoryExtentStore, MemoryExtentChunkStore } = persistence('MemoryExtentStore');
   const { default: LokiExtentMetadataStore } = persistence('LokiExtentMetadataStore');
