@@ -17,7 +17,7 @@ export async function startAzurite(extraArgs = []) {
     '--blobHost', '127.0.0.1', '--blobPort', blob,
     '--queueHost', '127.0.0.1', '--queuePort', queue,
     '--tableHost', '127.0.0.1', '--tablePort', table,
-    // The service's Storage SDK sends an x-ms-version newer than Azurite 3.35 knows.
+    // The flags the local host's AzuriteProcess passes too.
     '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', ...extraArgs,
   ].map(String));
   await Promise.all([blob, queue, table].map((port) => waitForPort(port, child)));
