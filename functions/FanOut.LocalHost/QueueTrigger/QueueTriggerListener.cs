@@ -99,9 +99,9 @@ public sealed partial class QueueTriggerListener(
         }
     }
 
+    /// <summary>Starts on the receive loop's thread and runs there up to the handler's first await.</summary>
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
-        await Task.Yield();
         if (message.DequeueCount > options.MaxDequeueCount)
         {
             // Tried too often already (an earlier process died mid-way each time): do not try again.
