@@ -68,18 +68,18 @@ try {
   const azurite = await startAzurite();
   // A failed baseline (say, Azurite overwhelmed on a busy machine) leaves its cells empty; the rest still runs.
   const baseline = await azuriteBaseline({
-    connectionString: azurite.connectionString, azuritePid: azurite.pid, count: config.count, warmup: config.warmup,
+    connectionString: azurite.connectionString, azuritePids: azurite.pids, count: config.count, warmup: config.warmup,
     concurrency: config.concurrency, consumers: config.queueConsumers, batch: config.receiveBatch,
     quietSeconds: config.quietSeconds,
   }).catch((error) => ({ error: error.message }));
-  await stop(azurite.pid);
+  await stop(...azurite.pids);
   baseline.version = JSON.parse(readFileSync(new URL('../../functions/azurite/node_modules/azurite/package.json', import.meta.url))).version;
   log(baseline.error
     ? `baseline failed: ${baseline.error}`
     : `put only ${baseline.putOnly.perSecond.toFixed(0)}/s; cycles ${baseline.cycle.perSecond.toFixed(0)}/s (${baseline.client})`);
 
   const services = await startFanOut();
-  log(`Started FanOut: host pid ${services.pids.host} (${services.base}), SignalR stand-in pid ${services.pids.signalR}, Azurite pid ${services.pids.azurite}`);
+  log(`Started FanOut: host pid ${services.pids.host} (${services.base}), SignalR stand-in pid ${services.pids.signalR}, Azurite pids ${services.pids.azurite.join(', ')}`);
   const queues = QueueServiceClient.fromConnectionString(services.connectionString);
   const depth = async (name) => (await queues.getQueueClient(name).getProperties()).approximateMessagesCount;
   const fanout = await runTarget('fanout', fanoutApi, {

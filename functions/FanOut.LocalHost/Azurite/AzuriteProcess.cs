@@ -8,19 +8,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FanOut.LocalHost.Azurite;
 
 /// <summary>
-/// A running Azurite (the pinned copy in functions/azurite) on loopback ports: started with
-/// <see cref="StartAsync"/>, ready when all three services accept connections, killed (whole process
-/// tree, by PID) on dispose.
+/// A running Azurite (the pinned copy in functions/azurite) on loopback ports, one process per service, as
+/// Azure serves blob, queue and table from separate endpoints: on one event loop, every garbage collection of
+/// the table store's growing heap held up the queue's calls too (docs/benchmarks.md). Started with
+/// <see cref="StartAsync"/>, ready when all three accept connections, stopped (each process tree, by PID) on
+/// dispose.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _stderr;
+    private static readonly string[] Services = ["blob", "queue", "table"];
 
-    private AzuriteProcess(Process process, StringBuilder stderr, int blobPort, int queuePort, int tablePort)
+    private readonly List<Process> _processes = [];
+    private readonly StringBuilder _stderr = new();
+
+    private AzuriteProcess(int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
-        _stderr = stderr;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -32,7 +34,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    public int ProcessId => _process.Id;
+    /// <summary>The blob, queue and table processes.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(process => process.Id)];
 
     /// <summary>A connection string for the dev account with explicit endpoints on this instance's ports.</summary>
     public string ConnectionString =>
@@ -47,17 +50,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         await AzuriteInstall.EnsureInstalledAsync(folder, logger, cancellationToken);
 
         int blob = FreePort.OrNext(options.BlobPort), queue = FreePort.OrNext(options.QueuePort), table = FreePort.OrNext(options.TablePort);
-        var stderr = new StringBuilder();
-        var process = new Process { StartInfo = CreateStartInfo(folder, options.Location, blob, queue, table) };
-        process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
-        process.OutputDataReceived += (_, _) => { };
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-
-        var azurite = new AzuriteProcess(process, stderr, blob, queue, table);
+        var azurite = new AzuriteProcess(blob, queue, table);
         try
         {
+            foreach (var (service, port) in Services.Zip([blob, queue, table]))
+            {
+                azurite.Start(CreateStartInfo(folder, options.Location, service, port));
+            }
+
             await azurite.WaitUntilListeningAsync(options.StartTimeout, cancellationToken);
         }
         catch
@@ -66,30 +66,46 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             throw;
         }
 
-        LogStarted(logger, process.Id, blob, queue, table);
+        LogStarted(logger, string.Join(", ", azurite.ProcessIds), blob, queue, table);
         return azurite;
     }
 
+    private void Start(ProcessStartInfo info)
+    {
+        var process = new Process { StartInfo = info };
+        process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        _processes.Add(process);
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+    }
+
     /// <summary>
-    /// Stops Azurite: SIGTERM first so it saves its database (it autosaves only every 5 s, and a kill
-    /// loses what was written since), then kills the whole process tree by PID if it has not exited.
+    /// Stops Azurite: SIGINT first, which each service handles by closing and saving its database (it autosaves
+    /// only every 5 s, and a kill loses what was written since), then kills what has not exited, by PID.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_processes.Select(StopAsync));
+    }
+
+    private static async Task StopAsync(Process process)
+    {
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                await RequestShutdownAsync(_process.Id);
+                await RequestShutdownAsync(process.Id);
                 using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await WaitForExitAsync(graceful.Token);
+                await WaitForExitAsync(process, graceful.Token);
             }
 
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await WaitForExitAsync(timeout.Token);
+                await WaitForExitAsync(process, timeout.Token);
             }
         }
         catch (InvalidOperationException)
@@ -98,7 +114,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
         finally
         {
-            _process.Dispose();
+            process.Dispose();
         }
     }
 
@@ -109,18 +125,19 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", processId.ToString(CultureInfo.InvariantCulture) } });
+        // SIGINT, not SIGTERM: the table service handles only SIGINT, and dies at once on SIGTERM.
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", processId.ToString(CultureInfo.InvariantCulture) } });
         if (kill is not null)
         {
             await kill.WaitForExitAsync();
         }
     }
 
-    private async Task WaitForExitAsync(CancellationToken cancellationToken)
+    private static async Task WaitForExitAsync(Process process, CancellationToken cancellationToken)
     {
         try
         {
-            await _process.WaitForExitAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -128,7 +145,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(string folder, string? location, int blob, int queue, int table)
+    private static ProcessStartInfo CreateStartInfo(string folder, string? location, string service, int port)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -140,15 +157,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         // Fixes for emulator costs that grow with the data held (see the file).
         info.ArgumentList.Add("--require");
         info.ArgumentList.Add(Path.Combine(folder, "preload.cjs"));
-        info.ArgumentList.Add(Path.Combine(folder, "node_modules", "azurite", "dist", "src", "azurite.js"));
-        foreach (var (name, port) in new[] { ("blob", blob), ("queue", queue), ("table", table) })
-        {
-            info.ArgumentList.Add($"--{name}Host");
-            info.ArgumentList.Add("127.0.0.1");
-            info.ArgumentList.Add($"--{name}Port");
-            info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        }
-
+        info.ArgumentList.Add(Path.Combine(folder, "node_modules", "azurite", "dist", "src", service, "main.js"));
+        info.ArgumentList.Add($"--{service}Host");
+        info.ArgumentList.Add("127.0.0.1");
+        info.ArgumentList.Add($"--{service}Port");
+        info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         foreach (var flag in new[] { "--silent", "--disableTelemetry", "--skipApiVersionCheck" })
         {
             info.ArgumentList.Add(flag);
@@ -173,9 +186,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            if (_process.HasExited)
+            if (_processes.FirstOrDefault(process => process.HasExited) is { } exited)
             {
-                throw Failure($"Azurite exited with code {_process.ExitCode} before it was ready.");
+                throw Failure($"Azurite's {Services[_processes.IndexOf(exited)]} service exited with code {exited.ExitCode} before it was ready.");
             }
 
             if (await FreePort.IsListeningAsync(BlobPort, cancellationToken) &&
@@ -205,6 +218,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     private static string Endpoint(int port) =>
         string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/{AzuriteAccount.Name}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Azurite (pid {ProcessId}) listens on blob {BlobPort}, queue {QueuePort}, table {TablePort}")]
-    private static partial void LogStarted(ILogger logger, int processId, int blobPort, int queuePort, int tablePort);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Azurite (pids {ProcessIds}) listens on blob {BlobPort}, queue {QueuePort}, table {TablePort}")]
+    private static partial void LogStarted(ILogger logger, string processIds, int blobPort, int queuePort, int tablePort);
 }

@@ -13,21 +13,21 @@ export const client = `@azure/storage-queue ${sdkVersion} (Node SDK, default ret
 // About the size of a FanOut delivery message: base64 of a ~300-byte JSON envelope.
 const text = Buffer.from(JSON.stringify({ pad: 'x'.repeat(280) })).toString('base64');
 
-export async function azuriteBaseline({ connectionString, azuritePid, count, warmup, concurrency, consumers, batch, quietSeconds }) {
+export async function azuriteBaseline({ connectionString, azuritePids, count, warmup, concurrency, consumers, batch, quietSeconds }) {
   const service = QueueServiceClient.fromConnectionString(connectionString);
   // Unreported first rounds: a cold Azurite (JIT, first allocations) is about twice as slow.
-  await putOnlyRun(service, azuritePid, warmup, concurrency, 0);
-  await cycleRun(service, connectionString, azuritePid, { count: warmup, concurrency, consumers, batch, quietSeconds: 0 });
-  const putOnly = await putOnlyRun(service, azuritePid, count, concurrency, quietSeconds);
-  const cycle = await cycleRun(service, connectionString, azuritePid, { count, concurrency, consumers, batch, quietSeconds });
+  await putOnlyRun(service, azuritePids, warmup, concurrency, 0);
+  await cycleRun(service, connectionString, azuritePids, { count: warmup, concurrency, consumers, batch, quietSeconds: 0 });
+  const putOnly = await putOnlyRun(service, azuritePids, count, concurrency, quietSeconds);
+  const cycle = await cycleRun(service, connectionString, azuritePids, { count, concurrency, consumers, batch, quietSeconds });
   return { client, message: `${text.length} characters`, putOnly, cycle };
 }
 
-async function putOnlyRun(service, azuritePid, count, concurrency, quietSeconds) {
+async function putOnlyRun(service, azuritePids, count, concurrency, quietSeconds) {
   const queue = service.getQueueClient(`bench-put-${Date.now()}`);
   await queue.create();
-  await quietMachine({ azurite: azuritePid, loadgen: process.pid }, { maxSeconds: quietSeconds });
-  const cpu = cpuMeter({ azurite: azuritePid, loadgen: process.pid });
+  await quietMachine({ azurite: azuritePids, loadgen: process.pid }, { maxSeconds: quietSeconds });
+  const cpu = cpuMeter({ azurite: azuritePids, loadgen: process.pid });
   const otherLoad = otherLoadMeter();
   const load = await closedLoop({ count, concurrency, send: () => queue.sendMessage(text) });
   const used = cpu();
@@ -39,15 +39,15 @@ async function putOnlyRun(service, azuritePid, count, concurrency, quietSeconds)
   };
 }
 
-async function cycleRun(service, connectionString, azuritePid, { count, concurrency, consumers, batch, quietSeconds }) {
+async function cycleRun(service, connectionString, azuritePids, { count, concurrency, consumers, batch, quietSeconds }) {
   const queueName = `bench-cycle-${Date.now()}`;
   const queue = service.getQueueClient(queueName);
   await queue.create();
   const worker = rpc(forkWorker('queue consumers', new URL('../workers/queue-consumers.mjs', import.meta.url)));
   const consumed = new Promise((resolve) => worker.onEvent((event) => event.event === 'consumed' && resolve(event)));
 
-  await quietMachine({ azurite: azuritePid, loadgen: process.pid, consumers: worker.pid }, { maxSeconds: quietSeconds });
-  const cpu = cpuMeter({ azurite: azuritePid, loadgen: process.pid, consumers: worker.pid });
+  await quietMachine({ azurite: azuritePids, loadgen: process.pid, consumers: worker.pid }, { maxSeconds: quietSeconds });
+  const cpu = cpuMeter({ azurite: azuritePids, loadgen: process.pid, consumers: worker.pid });
   const otherLoad = otherLoadMeter();
   await worker.call('start', { connectionString, queueName, count, consumers, batch });
   const load = await closedLoop({ count, concurrency, send: () => queue.sendMessage(text) });

@@ -5,7 +5,9 @@ import os from 'node:os';
 
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
+/** `pid`: one process, or several (Azurite's services) whose CPU is added up. */
 export function cpuMs(pid) {
+  if (Array.isArray(pid)) return pid.reduce((sum, one) => sum + cpuMs(one), 0);
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start at field 3; utime is 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -1,5 +1,6 @@
 // Starts the services under test on free loopback ports: Azurite; FanOut as it runs on Azure, in
-// three processes (Azurite, the SignalR Service stand-in, the local host); the Socket.IO + SQLite peer.
+// processes of its own (Azurite's services, the SignalR Service stand-in, the local host); the Socket.IO +
+// SQLite peer.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startService, stop, tempDir, waitForHttp, waitForPort } from './processes.mjs';
@@ -7,24 +8,24 @@ import { freePort, startService, stop, tempDir, waitForHttp, waitForPort } from 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const devKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-/** `extraArgs`: more Azurite options, e.g. ['--debug', file] for a request log. */
+/**
+ * Azurite as the local host's AzuriteProcess starts it: one process per service, each with the preload that
+ * fixes costs growing with the data held (see the file) and the same flags. `extraArgs`: more Azurite
+ * options for every service, e.g. ['--debug', file] for a request log.
+ */
 export async function startAzurite(extraArgs = []) {
-  const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
-  const child = startService('azurite', process.execPath, [
-    // As the local host starts it, with its fixes for costs that grow with the data held (see the file).
+  const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+  const children = Object.entries(ports).map(([service, port]) => startService(`azurite-${service}`, process.execPath, [
     '--require', path.join(root, 'functions/azurite/preload.cjs'),
-    path.join(root, 'functions/azurite/node_modules/azurite/dist/src/azurite.js'),
-    '--blobHost', '127.0.0.1', '--blobPort', blob,
-    '--queueHost', '127.0.0.1', '--queuePort', queue,
-    '--tableHost', '127.0.0.1', '--tablePort', table,
-    // The flags the local host's AzuriteProcess passes too.
+    path.join(root, `functions/azurite/node_modules/azurite/dist/src/${service}/main.js`),
+    `--${service}Host`, '127.0.0.1', `--${service}Port`, port,
     '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', ...extraArgs,
-  ].map(String));
-  await Promise.all([blob, queue, table].map((port) => waitForPort(port, child)));
+  ].map(String)));
+  await Promise.all(Object.values(ports).map((port, i) => waitForPort(port, children[i])));
   const endpoint = (port) => `http://127.0.0.1:${port}/devstoreaccount1`;
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${devKey};`
-    + `BlobEndpoint=${endpoint(blob)};QueueEndpoint=${endpoint(queue)};TableEndpoint=${endpoint(table)};`;
-  return { pid: child.pid, connectionString };
+    + `BlobEndpoint=${endpoint(ports.blob)};QueueEndpoint=${endpoint(ports.queue)};TableEndpoint=${endpoint(ports.table)};`;
+  return { pids: children.map((child) => child.pid), connectionString };
 }
 
 /** An open hub without a rate limit, publishing with the sample's development key. */
@@ -38,9 +39,9 @@ const hostDll = path.join(root, 'functions/FanOut.LocalHost/bin/Release/net10.0/
 const accessKey = 'BENCH-ACCESS-KEY-0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
- * FanOut in three processes, as on Azure, where Azure SignalR Service serves the clients: a fresh Azurite,
+ * FanOut in processes of its own, as on Azure, where Azure SignalR Service serves the clients: a fresh Azurite,
  * the SignalR Service stand-in (`FanOut.LocalHost signalr`) and the local host, which finds the stand-in
- * answering and starts none. `stop()` ends all three. `azuriteArgs`: see startAzurite.
+ * answering and starts none. `stop()` ends them all. `azuriteArgs`: see startAzurite.
  */
 export async function startFanOut(azuriteArgs = []) {
   const azurite = await startAzurite(azuriteArgs);
@@ -64,8 +65,8 @@ export async function startFanOut(azuriteArgs = []) {
     ...benchHub('ops'),
   });
   await waitForHttp(`${base}/api/health`, host);
-  const pids = { host: host.pid, signalR: standIn.pid, azurite: azurite.pid };
-  return { base, pids, connectionString: azurite.connectionString, stop: () => stop(...Object.values(pids)) };
+  const pids = { host: host.pid, signalR: standIn.pid, azurite: azurite.pids };
+  return { base, pids, connectionString: azurite.connectionString, stop: () => stop(...Object.values(pids).flat()) };
 }
 
 export async function startPeer() {
