@@ -3,3 +3,4 @@
 // as it is when its internals are not the ones it was written for (Azurite 3.35, package-lock.json).
 require('./queue-gc.cjs');
 require('./table-indexes.cjs');
+require('./table-updates.cjs');

@@ -107,3 +107,77 @@ test('The queue garbage collector deletes spent extents in one batch, and only t
   assert.notEqual(chunks.get('queue', ids[1]), undefined);
   await store.close();
 });
+
+/** Azurite's table store in memory, holding table `t` with two partitions of 100 rows (eTags `e0`, `e1`...). */
+async function tableStore() {
+  const { default: LokiTableMetadataStore } = require('azurite/dist/src/table/persistence/LokiTableMetadataStore');
+  const store = new LokiTableMetadataStore(path.join(os.tmpdir(), `tables-${process.pid}.json`), true);
+  await store.init();
+  const context = {};
+  await store.createTable(context, { account: 'a', table: 't' });
+  for (const partition of ['p', 'q']) {
+    for (let i = 0; i < 100; i++) {
+      await store.insertTableEntity(context, 't', 'a', { PartitionKey: partition, RowKey: `r${i}`, properties: { n: i }, lastModifiedTime: 'then', eTag: `e${i}` }, '');
+    }
+  }
+
+  const entities = store.db.getCollection('a$t');
+  const row = (partitionKey, rowKey) => entities.findOne({ PartitionKey: partitionKey, RowKey: rowKey });
+  const replacement = (partitionKey, rowKey, n, eTag) => ({ PartitionKey: partitionKey, RowKey: rowKey, properties: { n }, lastModifiedTime: 'now', eTag });
+  return { store, context, entities, row, replacement };
+}
+
+/** Each index holds every document once, in the order of its key (what lokijs's binary search relies on). */
+function indexesAreValid(entities) {
+  for (const [name, index] of Object.entries(entities.binaryIndices)) {
+    assert.deepEqual([...index.values].sort((x, y) => x - y), entities.data.map((_, i) => i), name);
+    const keys = index.values.map((position) => entities.data[position][name]);
+    assert.deepEqual(keys, [...keys].sort(), name);
+  }
+}
+
+test('Replacing an entity changes its content and ETag where it stands, and its indexes stay valid', async () => {
+  const { store, context, entities, row, replacement } = await tableStore();
+  assert.equal(store.updateTableEntity.name, 'updateTableEntityInPlace');
+  const before = row('p', 'r50');
+  const answer = await store.updateTableEntity(context, 't', 'a', replacement('p', 'r50', -1, 'e-new'), 'e50', '');
+
+  const after = row('p', 'r50');
+  assert.equal(after.$loki, before.$loki);
+  assert.deepEqual(after.properties, { n: -1, Timestamp: 'now', 'Timestamp@odata.type': 'Edm.DateTime' });
+  assert.equal(after.eTag, 'e-new');
+  assert.equal(answer.eTag, 'e-new');
+  assert.equal(entities.count(), 200);
+  assert.equal(row('q', 'r50').properties.n, 50);
+  indexesAreValid(entities);
+
+  // Insert Or Replace of an entity that exists replaces it too; of one that does not, inserts it.
+  await store.insertOrUpdateTableEntity(context, 't', 'a', replacement('q', 'r7', 70, 'e70'), undefined, '');
+  await store.insertOrUpdateTableEntity(context, 't', 'a', replacement('q', 'new', 1, 'e1'), undefined, '');
+  assert.equal(row('q', 'r7').properties.n, 70);
+  assert.equal(row('q', 'new').properties.n, 1);
+  assert.equal(entities.count(), 201);
+  indexesAreValid(entities);
+});
+
+test('A replace refused by its If-Match leaves the entity as it was', async () => {
+  const { store, context, row, replacement } = await tableStore();
+  await assert.rejects(store.updateTableEntity(context, 't', 'a', replacement('p', 'r3', -1, 'e-new'), 'stale', ''), { statusCode: 412 });
+  assert.equal(row('p', 'r3').properties.n, 3);
+  assert.equal(row('p', 'r3').eTag, 'e3');
+  await assert.rejects(store.updateTableEntity(context, 't', 'a', replacement('p', 'missing', 1, 'x'), '*', ''), { statusCode: 404 });
+});
+
+test('A failed batch puts an entity it replaced back as it was', async () => {
+  const { store, context, entities, row, replacement } = await tableStore();
+  await store.beginBatchTransaction('b');
+  await store.updateTableEntity(context, 't', 'a', replacement('p', 'r9', -1, 'e-new'), 'e9', 'b');
+  assert.equal(row('p', 'r9').properties.n, -1);
+  await assert.rejects(store.insertTableEntity(context, 't', 'a', replacement('p', 'r10', 0, 'x'), 'b'), { statusCode: 409 });
+  await store.endBatchTransaction('a', 't', 'b', context, false);
+
+  assert.deepEqual(row('p', 'r9').properties, { n: 9, Timestamp: 'then', 'Timestamp@odata.type': 'Edm.DateTime' });
+  assert.equal(row('p', 'r9').eTag, 'e9');
+  assert.equal(entities.count(), 200);
+  indexesAreValid(entities);
+});
