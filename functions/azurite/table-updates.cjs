@@ -10,14 +10,13 @@ try {
   const store = require.resolve('azurite/dist/src/table/persistence/LokiTableMetadataStore', { paths: [__dirname] });
   const { prototype } = require(store).default;
   const { updateTableEntity } = prototype;
-  const kept = new Set(['$loki', 'meta']);
   if ([updateTableEntity, prototype.getEntityCollection, prototype.encodeIfMatch].every((f) => typeof f === 'function')) {
     prototype.updateTableEntity = async function updateTableEntityInPlace(context, table, account, entity, ifMatch, batchId) {
       const collection = this.getEntityCollection(account, table, context);
       const doc = collection.findOne({ PartitionKey: entity.PartitionKey, RowKey: entity.RowKey });
       const expected = ifMatch === undefined ? '*' : this.encodeIfMatch(ifMatch);
       const inPlace = doc && !collection.cloneObjects && !collection.isIncremental && !Object.isFrozen(doc)
-        && doc.PartitionKey === entity.PartitionKey && doc.RowKey === entity.RowKey
+        && Array.isArray(this.transactionRollbackTheseEntities)
         && (expected === '*' || expected === this.encodeIfMatch(doc.eTag));
       if (!inPlace) {
         // Missing, refused by If-Match, or a store this was not written for: Azurite's own answer.
@@ -30,13 +29,7 @@ try {
 
       entity.properties.Timestamp = entity.lastModifiedTime;
       entity.properties['Timestamp@odata.type'] = 'Edm.DateTime';
-      for (const key of Object.keys(doc)) {
-        if (!kept.has(key) && !(key in entity)) {
-          delete doc[key];
-        }
-      }
-
-      Object.assign(doc, entity);
+      Object.assign(doc, entity); // the fields Azurite stores: keys, properties, lastModifiedTime, eTag
       collection.dirty = true; // saved by the next autosave, as lokijs's own update would be
       return entity;
     };
