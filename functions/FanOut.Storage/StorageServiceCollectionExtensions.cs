@@ -61,7 +61,7 @@ public static class StorageServiceCollectionExtensions
         AddTable(services, FanOutNames.PresenceTable);
 
         services.TryAddSingleton<IDeliveryQueue>(sp => ActivatorUtilities.CreateInstance<StorageDeliveryQueue>(sp, Queue(sp, FanOutNames.DeliveryQueue)));
-        services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(Table(sp, FanOutNames.HistoryTable)));
+        services.TryAddSingleton<IHistoryStore>(sp => new TableHistoryStore(Table(sp, FanOutNames.HistoryTable), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(Table(sp, FanOutNames.IdempotencyTable)));
         services.TryAddSingleton<IPresenceStore>(sp => new TablePresenceStore(Table(sp, FanOutNames.PresenceTable)));
         services.TryAddSingleton(sp => sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(FanOutNames.PayloadContainer));

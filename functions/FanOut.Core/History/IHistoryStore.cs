@@ -3,8 +3,8 @@ using FanOut.Core.Messages;
 namespace FanOut.Core.History;
 
 /// <summary>
-/// Per-group message history with a head row (last offset, epoch, concurrency token), as a store
-/// with atomic multi-row commits and optimistic concurrency (Azure Table storage) provides it.
+/// Per-group message history with a head (last offset, epoch, concurrency token), as a store with atomic
+/// multi-row commits, unique keys and optimistic concurrency (Azure Table storage) provides it.
 /// </summary>
 public interface IHistoryStore
 {
@@ -20,8 +20,8 @@ public interface IHistoryStore
     /// <summary>
     /// Stores <paramref name="envelopes"/> (consecutive offsets after <paramref name="expected"/>) and
     /// moves the head to the last of them, all or nothing; each message id is recorded so a redelivery
-    /// is recognised. Returns the new head, or null when nothing was stored because the head moved or
-    /// one of the messages is already stored.
+    /// is recognised. Returns the new head, or null when nothing was stored because the head moved (one
+    /// of the offsets is taken) or one of the messages is already stored.
     /// </summary>
     Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken);
 
@@ -30,7 +30,8 @@ public interface IHistoryStore
 
     /// <summary>
     /// Deletes the oldest messages (and their id rows) sent before <paramref name="sentBefore"/>, at most
-    /// <paramref name="max"/> of them; returns how many. The head and later messages stay as they are.
+    /// <paramref name="max"/> of them; returns how many. Later messages stay, and the head never goes back:
+    /// the group goes on after its last offset however much is trimmed.
     /// </summary>
     Task<int> TrimAsync(string hub, string group, DateTimeOffset sentBefore, int max, CancellationToken cancellationToken);
 

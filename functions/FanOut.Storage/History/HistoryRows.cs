@@ -7,8 +7,9 @@ namespace FanOut.Storage.History;
 
 /// <summary>
 /// How a group's history is laid out in its table partition <c>{hub}|{group}</c>: the head row
-/// <c>~head</c>, one row per message keyed by its 19-digit offset, and one <c>~id~{id}</c> row per message id.
-/// Message rows sort before <c>~</c>, so a range query over offsets never meets the other rows.
+/// <c>~head</c> (a checkpoint: an offset that was committed, and the epoch), one row per message keyed by its
+/// 19-digit offset, and one <c>~id~{id}</c> row per message id. Message rows sort before <c>~</c>, so a range
+/// query over offsets never meets the other rows.
 /// </summary>
 public static class HistoryRows
 {
@@ -20,6 +21,9 @@ public static class HistoryRows
     public static string OffsetRowKey(long offset) => offset.ToString("D19", CultureInfo.InvariantCulture);
 
     public static string IdRowKey(string messageId) => IdRowPrefix + messageId;
+
+    /// <summary>The offset of a message row.</summary>
+    public static long Offset(TableEntity row) => long.Parse(row.RowKey, CultureInfo.InvariantCulture);
 
     public static TableEntity Head(string partitionKey, long lastOffset, string epoch) =>
         new(partitionKey, HeadRowKey) { ["LastOffset"] = lastOffset, ["Epoch"] = epoch };
@@ -73,7 +77,7 @@ public static class HistoryRows
             row.GetString("Id") ?? string.Empty,
             hub,
             group,
-            long.Parse(row.RowKey, CultureInfo.InvariantCulture),
+            Offset(row),
             row.GetString("Epoch") ?? string.Empty,
             row.GetString("Event") ?? string.Empty,
             data is not null && JsonBodyInspector.Check(data) is null ? RawJson.FromTrustedUtf8(data) : RawJson.Null,

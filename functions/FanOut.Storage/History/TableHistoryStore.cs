@@ -6,12 +6,32 @@ using FanOut.Core.Messages;
 namespace FanOut.Storage.History;
 
 /// <summary>
-/// Group history in Azure Table storage (layout in <see cref="HistoryRows"/>). A commit is one entity
-/// group transaction: the head moves under If-Match and every message and id row is inserted, all or
-/// nothing. An id row that already exists (a redelivered message) fails the whole transaction with 409.
+/// Group history in Azure Table storage (layout in <see cref="HistoryRows"/>). A commit is one entity group
+/// transaction that inserts a row for each message at its offset and one for its id, all or nothing: a taken
+/// offset (another writer got there first) or a stored id (a redelivered message) fails it with 409.
+/// <para>
+/// The head row is a checkpoint, not written by every commit: it holds an offset that was committed, and
+/// the last offset is the highest message row from there on (<see cref="ReadHeadAsync"/>). A commit moves it,
+/// under If-Match, when its offsets reach a multiple of <see cref="CheckpointEvery"/>, when its head was read
+/// rather than committed by this writer, or when that commit is older than <see cref="TrustCommittedHeadFor"/>.
+/// Trimming raises the head before it deletes, and only deletes rows committed at least
+/// <see cref="TrimGrace"/> ago: an offset is never taken twice, even by a writer that last committed
+/// within <see cref="TrustCommittedHeadFor"/> and has not seen later commits of another process.
+/// </para>
 /// </summary>
-public sealed class TableHistoryStore(TableClient table) : IHistoryStore
+public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = null) : IHistoryStore
 {
+    /// <summary>The head row moves at least once per this many offsets, which bounds what <see cref="ReadHeadAsync"/> scans.</summary>
+    public const int CheckpointEvery = 64;
+
+    /// <summary>How long a writer commits after its own last commit without checking the head row.</summary>
+    public static readonly TimeSpan TrustCommittedHeadFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a message row stays at least, whatever the retention: far longer than <see cref="TrustCommittedHeadFor"/> plus clock skew.</summary>
+    public static readonly TimeSpan TrimGrace = TimeSpan.FromMinutes(5);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     /// <summary>A transaction holds 100 entities: the head plus two rows per message.</summary>
     public int MaxMessagesPerCommit => 49;
 
@@ -20,22 +40,43 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
 
     public async Task<GroupHead?> ReadHeadAsync(string hub, string group, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(HistoryRows.PartitionKey(hub, group), HistoryRows.HeadRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? HistoryRows.ToHead(row.Value!) : null;
+        var pk = HistoryRows.PartitionKey(hub, group);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, HistoryRows.HeadRowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        // Rows above the checkpoint are never trimmed, so the highest of them is the last offset.
+        var head = HistoryRows.ToHead(row.Value!);
+        var last = head.LastOffset;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {HistoryRows.OffsetRowKey(last)} and RowKey lt {"~"}");
+        await foreach (var message in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            last = HistoryRows.Offset(message);
+        }
+
+        return head with { LastOffset = last };
     }
 
     public async Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(envelopes);
+        var startedAt = _clock.GetTimestamp();
         var pk = HistoryRows.PartitionKey(envelopes[0].Hub, envelopes[0].Group);
-        var head = HistoryRows.Head(pk, envelopes[^1].Offset, expected.Epoch);
-        var actions = new List<TableTransactionAction>(1 + (2 * envelopes.Count))
+        var last = envelopes[^1].Offset;
+        var actions = new List<TableTransactionAction>(1 + (2 * envelopes.Count));
+        var head = HistoryRows.Head(pk, last, expected.Epoch);
+        if (expected.ETag is null)
         {
-            expected.ETag is null
-                ? new(TableTransactionActionType.Add, head)
-                : new(TableTransactionActionType.UpdateReplace, head, new ETag(expected.ETag)),
-        };
+            actions.Add(new(TableTransactionActionType.Add, head));
+        }
+        else if (MustCheckpoint(expected, last))
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, head, new ETag(expected.ETag)));
+        }
+
         foreach (var envelope in envelopes)
         {
             actions.Add(new(TableTransactionActionType.Add, HistoryRows.Message(pk, envelope)));
@@ -45,7 +86,8 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
         try
         {
             var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-            return HistoryRows.ToHead(head, responses.Value[0].Headers.ETag?.ToString());
+            var etag = actions[0].Entity.RowKey == HistoryRows.HeadRowKey ? responses.Value[0].Headers.ETag?.ToString() : expected.ETag;
+            return new GroupHead(last, expected.Epoch, etag) { CommittedAt = startedAt };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -74,18 +116,27 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
     public async Task<int> TrimAsync(string hub, string group, DateTimeOffset sentBefore, int max, CancellationToken cancellationToken)
     {
         var pk = HistoryRows.PartitionKey(hub, group);
+        var committedBefore = _clock.GetUtcNow() - TrimGrace;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey lt {"~"}");
-        var expired = new List<(string RowKey, string Id)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "Id", "SentAt"], cancellationToken: cancellationToken))
+        var expired = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "Id", "SentAt", "Timestamp"], cancellationToken: cancellationToken))
         {
             // Offsets ascend with time closely enough: stop at the first message that is still kept.
-            if (expired.Count == max || row.GetDateTimeOffset("SentAt") is not { } sentAt || sentAt >= sentBefore)
+            if (expired.Count == max || row.GetDateTimeOffset("SentAt") is not { } sentAt || sentAt >= sentBefore
+                || row.Timestamp is not { } committedAt || committedAt >= committedBefore)
             {
                 break;
             }
 
-            expired.Add((row.RowKey, row.GetString("Id") ?? string.Empty));
+            expired.Add(row);
         }
+
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        await RaiseHeadAsync(pk, HistoryRows.Offset(expired[^1]), cancellationToken);
 
         // A transaction holds 100 entities: the message row and its id row, 50 messages at a time.
         foreach (var chunk in expired.Chunk(50))
@@ -93,7 +144,7 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
             var deletes = chunk.SelectMany(m => new[]
             {
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, m.RowKey), ETag.All),
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, HistoryRows.IdRowKey(m.Id)), ETag.All),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, HistoryRows.IdRowKey(m.GetString("Id") ?? string.Empty)), ETag.All),
             });
             await table.SubmitTransactionAsync(deletes, cancellationToken);
         }
@@ -117,5 +168,38 @@ public sealed class TableHistoryStore(TableClient table) : IHistoryStore
         }
 
         return messages;
+    }
+
+    /// <summary>
+    /// Whether a commit after <paramref name="expected"/> up to <paramref name="last"/> also moves the head row:
+    /// at every <see cref="CheckpointEvery"/>-th offset, and whenever the writer's knowledge of the head is not its own recent commit.
+    /// </summary>
+    private bool MustCheckpoint(GroupHead expected, long last) =>
+        last / CheckpointEvery > expected.LastOffset / CheckpointEvery
+        || expected.CommittedAt is not { } committedAt
+        || _clock.GetElapsedTime(committedAt) >= TrustCommittedHeadFor;
+
+    /// <summary>Moves the head row up to <paramref name="offset"/> (never down) before the rows up to it are deleted.</summary>
+    private async Task RaiseHeadAsync(string pk, long offset, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = (await table.GetEntityAsync<TableEntity>(pk, HistoryRows.HeadRowKey, cancellationToken: cancellationToken)).Value;
+            if (head.GetInt64("LastOffset") >= offset)
+            {
+                return;
+            }
+
+            head["LastOffset"] = offset;
+            try
+            {
+                await table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 8)
+            {
+                // A commit moved the head meanwhile: read it again.
+            }
+        }
     }
 }

@@ -8,12 +8,14 @@ using FanOut.Storage.History;
 using FanOut.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FanOut.IntegrationTests.Storage;
 
 public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private TableClient? _table;
 
     public void Dispose() => _services.Dispose();
 
@@ -30,9 +32,92 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task Trim_DeletesTheOldestMessagesAndTheirIds_AndTheGroupGoesOnFromItsHead()
+    public async Task Commit_BetweenCheckpoints_LeavesTheHeadRowAlone_AndReadHeadStillFindsTheLastOffset()
     {
         var (store, writer) = await CreateAsync();
+
+        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+        (head, _) = await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
+        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        Assert.Equal(1, await StoredHeadAsync("g"));
+        Assert.Equal(4, head.LastOffset);
+        Assert.Equal(4, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.LastOffset);
+    }
+
+    [Fact]
+    public async Task Commit_ReachingACheckpoint_MovesTheHeadRow()
+    {
+        var (_, writer) = await CreateAsync();
+
+        var (head, _) = await writer.AppendAsync(null, Enumerable.Range(0, 40).Select(_ => Message("g")).ToList(), CancellationToken.None);
+        await writer.AppendAsync(head, Enumerable.Range(0, 30).Select(_ => Message("g")).ToList(), CancellationToken.None);
+
+        Assert.Equal(70, await StoredHeadAsync("g"));
+    }
+
+    [Fact]
+    public async Task Commit_OnAHeadCommittedLongerAgoThanItIsTrusted_ChecksAndMovesTheHeadRow()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, writer) = await CreateAsync(clock);
+        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
+        await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        Assert.Equal(3, await StoredHeadAsync("g"));
+    }
+
+    [Fact]
+    public async Task TryCommit_WithAHeadReadBeforeATrimRaisedIt_StoresNothing()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
+        var (store, writer) = await CreateAsync(clock);
+        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+        await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
+        var read = (await store.ReadHeadAsync("hub", "g", CancellationToken.None))!;
+
+        await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
+        var late = Message("g");
+
+        Assert.Null(await store.TryCommitAsync(read, [late.ToEnvelope(4, read.Epoch)], CancellationToken.None));
+        Assert.Equal(3, await StoredHeadAsync("g"));
+    }
+
+    [Fact]
+    public async Task Trim_OfEveryMessage_RaisesTheHead_AndTheGroupGoesOnAfterItsLastOffset()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
+        var (store, writer) = await CreateAsync(clock);
+        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+        await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
+
+        var deleted = await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
+        var (_, next) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
+
+        Assert.Equal(3, deleted);
+        Assert.Equal(4, next.Single().Envelope.Offset);
+        Assert.Equal([4], (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Select(e => e.Offset));
+    }
+
+    [Fact]
+    public async Task Trim_LeavesMessagesCommittedWithinTheGrace_WhateverTheirSendTime()
+    {
+        var (store, writer) = await CreateAsync();
+        await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
+
+        var deleted = await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(2, (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Trim_DeletesTheOldestMessagesAndTheirIds_AndTheGroupGoesOnFromItsHead()
+    {
+        var (store, writer) = await CreateAsync(new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1)));
         var sent = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var messages = Enumerable.Range(0, 60).Select(i => Message("g") with { SentAt = sent.AddSeconds(i) }).ToList();
         var (head, _) = await writer.AppendAsync(null, messages[..49], CancellationToken.None);
@@ -151,10 +236,18 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
 
     private FanOutMetrics CreateMetrics() => new(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
-    private async Task<(TableHistoryStore Store, HistoryWriter Writer)> CreateAsync()
+    private async Task<(TableHistoryStore Store, HistoryWriter Writer)> CreateAsync(TimeProvider? clock = null)
     {
-        var store = new TableHistoryStore(await azurite.CreateTableAsync());
+        _table = await azurite.CreateTableAsync();
+        var store = new TableHistoryStore(_table, clock);
         return (store, new HistoryWriter(store, CreateMetrics()));
+    }
+
+    /// <summary>The offset the head row itself holds (a checkpoint), as opposed to the last offset.</summary>
+    private async Task<long?> StoredHeadAsync(string group)
+    {
+        var row = await _table!.GetEntityAsync<TableEntity>(HistoryRows.PartitionKey("hub", group), HistoryRows.HeadRowKey);
+        return row.Value.GetInt64("LastOffset");
     }
 
     private Deliverer CreateDeliverer(TableClient table)
