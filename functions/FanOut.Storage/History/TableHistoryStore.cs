@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using FanOut.Core.History;
 using FanOut.Core.Messages;
 
@@ -24,8 +25,8 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
     /// <summary>The head row moves at least once per this many offsets, which bounds what <see cref="ReadHeadAsync"/> scans.</summary>
     public const int CheckpointEvery = 64;
 
-    /// <summary>How long a writer commits after its own last commit without checking the head row.</summary>
-    public static readonly TimeSpan TrustCommittedHeadFor = TimeSpan.FromSeconds(30);
+    /// <summary>How long after its own last commit a writer commits again without checking the head row: a busy group's back-to-back commits.</summary>
+    public static readonly TimeSpan TrustCommittedHeadFor = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a message row stays at least, whatever the retention: far longer than <see cref="TrustCommittedHeadFor"/> plus clock skew.</summary>
     public static readonly TimeSpan TrimGrace = TimeSpan.FromMinutes(5);
@@ -44,19 +45,18 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
         var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, HistoryRows.HeadRowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
-            return null;
+            // No head: a new group, or one whose history was deleted while a process went on writing to it for up
+            // to TrustCommittedHeadFor. Its messages go on in their epoch after the gap (the next commit adds the head).
+            return await LastMessageAsync(pk, after: 0, cancellationToken) is { } orphan
+                ? new GroupHead(HistoryRows.Offset(orphan), orphan.GetString("Epoch") ?? string.Empty, ETag: null)
+                : null;
         }
 
         // Rows above the checkpoint are never trimmed, so the highest of them is the last offset.
         var head = HistoryRows.ToHead(row.Value!);
-        var last = head.LastOffset;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {HistoryRows.OffsetRowKey(last)} and RowKey lt {"~"}");
-        await foreach (var message in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            last = HistoryRows.Offset(message);
-        }
-
-        return head with { LastOffset = last };
+        return await LastMessageAsync(pk, head.LastOffset, cancellationToken) is { } last
+            ? head with { LastOffset = HistoryRows.Offset(last) }
+            : head;
     }
 
     public async Task<GroupHead?> TryCommitAsync(GroupHead expected, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
@@ -89,8 +89,9 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
             var etag = actions[0].Entity.RowKey == HistoryRows.HeadRowKey ? responses.Value[0].Headers.ETag?.ToString() : expected.ETag;
             return new GroupHead(last, expected.Epoch, etag) { CommittedAt = startedAt };
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 || ex.ErrorCode == TableErrorCode.ResourceNotFound.ToString())
         {
+            // 404: the head row this commit moves is gone (the history was deleted); a new read finds out what is left.
             return null;
         }
     }
@@ -168,6 +169,19 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
         }
 
         return messages;
+    }
+
+    /// <summary>The highest message row above <paramref name="after"/> (its offset and epoch), or null.</summary>
+    private async Task<TableEntity?> LastMessageAsync(string pk, long after, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {HistoryRows.OffsetRowKey(after)} and RowKey lt {"~"}");
+        TableEntity? last = null;
+        await foreach (var message in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Epoch"], cancellationToken: cancellationToken))
+        {
+            last = message;
+        }
+
+        return last;
     }
 
     /// <summary>

@@ -71,6 +71,41 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Commit_AfterTheHistoryWasDeleted_StartsANewEpochAtOne()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (store, writer) = await CreateAsync(clock);
+        var (head, _) = await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
+        await DeletePartitionAsync("g");
+
+        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
+        var (next, results) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        Assert.Equal(1, results.Single().Envelope.Offset);
+        Assert.NotEqual(head.Epoch, next.Epoch);
+        Assert.Equal(next.Epoch, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.Epoch);
+    }
+
+    [Fact]
+    public async Task Commit_WithinTheTrustAfterTheHistoryWasDeleted_GoesOnInItsEpochAfterTheGap()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (store, writer) = await CreateAsync(clock);
+        var (head, _) = await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
+        await DeletePartitionAsync("g");
+
+        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+        var read = await store.ReadHeadAsync("hub", "g", CancellationToken.None);
+        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
+        var (_, results) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
+
+        Assert.Equal((3, head.Epoch), (read?.LastOffset, read?.Epoch));
+        Assert.Equal(4, results.Single().Envelope.Offset);
+        Assert.Equal(4, await StoredHeadAsync("g"));
+        Assert.Equal([3, 4], (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Select(e => e.Offset));
+    }
+
+    [Fact]
     public async Task TryCommit_WithAHeadReadBeforeATrimRaisedIt_StoresNothing()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
@@ -241,6 +276,16 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
         _table = await azurite.CreateTableAsync();
         var store = new TableHistoryStore(_table, clock);
         return (store, new HistoryWriter(store, CreateMetrics()));
+    }
+
+    /// <summary>Deletes every row of the group's partition, as an operator resetting its history would.</summary>
+    private async Task DeletePartitionAsync(string group)
+    {
+        var pk = HistoryRows.PartitionKey("hub", group);
+        await foreach (var row in _table!.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), select: ["RowKey"]))
+        {
+            await _table.DeleteEntityAsync(pk, row.RowKey);
+        }
     }
 
     /// <summary>The offset the head row itself holds (a checkpoint), as opposed to the last offset.</summary>
