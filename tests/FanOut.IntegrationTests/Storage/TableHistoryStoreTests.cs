@@ -108,7 +108,7 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task TryCommit_WithAHeadReadBeforeATrimRaisedIt_StoresNothing()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
+        var clock = ClockPastTheTrimGrace();
         var (store, writer) = await CreateAsync(clock);
         var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
         await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
@@ -124,7 +124,7 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Trim_OfEveryMessage_RaisesTheHead_AndTheGroupGoesOnAfterItsLastOffset()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
+        var clock = ClockPastTheTrimGrace();
         var (store, writer) = await CreateAsync(clock);
         var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
         await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
@@ -152,7 +152,7 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Trim_DeletesTheOldestMessagesAndTheirIds_AndTheGroupGoesOnFromItsHead()
     {
-        var (store, writer) = await CreateAsync(new FakeTimeProvider(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1)));
+        var (store, writer) = await CreateAsync(ClockPastTheTrimGrace());
         var sent = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var messages = Enumerable.Range(0, 60).Select(i => Message("g") with { SentAt = sent.AddSeconds(i) }).ToList();
         var (head, _) = await writer.AppendAsync(null, messages[..49], CancellationToken.None);
@@ -277,6 +277,9 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
         var store = new TableHistoryStore(_table, clock);
         return (store, new HistoryWriter(store, CreateMetrics()));
     }
+
+    /// <summary>A clock far enough ahead that rows committed now are old enough to trim.</summary>
+    private static FakeTimeProvider ClockPastTheTrimGrace() => new(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
 
     /// <summary>Deletes every row of the group's partition, as an operator resetting its history would.</summary>
     private async Task DeletePartitionAsync(string group)
