@@ -201,13 +201,13 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
     {
         var table = await azurite.CreateTableAsync();
         var (one, two) = (CreateDeliverer(table), CreateDeliverer(table));
-        var messages = Enumerable.Range(0, 60).Select(_ => Message("busy")).ToList();
+        var messages = Enumerable.Range(0, 150).Select(_ => Message("busy")).ToList();
 
         var results = await Task.WhenAll(messages.Select((m, i) => (i % 2 == 0 ? one : two).DeliverAsync(m, CancellationToken.None)));
-        var history = await new TableHistoryStore(table).ReadAsync("hub", "busy", 0, 100, CancellationToken.None);
+        var history = await new TableHistoryStore(table).ReadAsync("hub", "busy", 0, 1000, CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), results.Select(r => r.Offset).Order());
-        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), history.Select(e => e.Offset));
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), results.Select(r => r.Offset).Order());
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), history.Select(e => e.Offset));
         Assert.Equal(messages.Select(m => m.Id).Order(), history.Select(e => e.Id).Order());
     }
 
