@@ -8,14 +8,13 @@ using FanOut.Storage.History;
 using FanOut.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using static FanOut.IntegrationTests.Storage.HistoryTestTable;
 
 namespace FanOut.IntegrationTests.Storage;
 
 public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private TableClient? _table;
 
     public void Dispose() => _services.Dispose();
 
@@ -29,142 +28,6 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal([1, 2, 3, 4], first.Concat(second).Select(r => r.Envelope.Offset));
         Assert.Equal(4, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.LastOffset);
-    }
-
-    [Fact]
-    public async Task Commit_BetweenCheckpoints_LeavesTheHeadRowAlone_AndReadHeadStillFindsTheLastOffset()
-    {
-        var (store, writer) = await CreateAsync();
-
-        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
-        (head, _) = await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
-        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        Assert.Equal(1, await StoredHeadAsync("g"));
-        Assert.Equal(4, head.LastOffset);
-        Assert.Equal(4, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.LastOffset);
-    }
-
-    [Fact]
-    public async Task Commit_ReachingACheckpoint_MovesTheHeadRow()
-    {
-        var (_, writer) = await CreateAsync();
-
-        var (head, _) = await writer.AppendAsync(null, Enumerable.Range(0, 40).Select(_ => Message("g")).ToList(), CancellationToken.None);
-        await writer.AppendAsync(head, Enumerable.Range(0, 30).Select(_ => Message("g")).ToList(), CancellationToken.None);
-
-        Assert.Equal(70, await StoredHeadAsync("g"));
-    }
-
-    [Fact]
-    public async Task Commit_OnAHeadCommittedLongerAgoThanItIsTrusted_ChecksAndMovesTheHeadRow()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (_, writer) = await CreateAsync(clock);
-        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
-        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
-        await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        Assert.Equal(3, await StoredHeadAsync("g"));
-    }
-
-    [Fact]
-    public async Task Commit_AfterTheHistoryWasDeleted_StartsANewEpochAtOne()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (store, writer) = await CreateAsync(clock);
-        var (head, _) = await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
-        await DeletePartitionAsync("g");
-
-        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
-        var (next, results) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        Assert.Equal(1, results.Single().Envelope.Offset);
-        Assert.NotEqual(head.Epoch, next.Epoch);
-        Assert.Equal(next.Epoch, (await store.ReadHeadAsync("hub", "g", CancellationToken.None))?.Epoch);
-    }
-
-    [Fact]
-    public async Task Commit_WithinTheTrustAfterTheHistoryWasDeleted_GoesOnInItsEpochAfterTheGap()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (store, writer) = await CreateAsync(clock);
-        var (head, _) = await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
-        await DeletePartitionAsync("g");
-
-        (head, _) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-        var read = await store.ReadHeadAsync("hub", "g", CancellationToken.None);
-        clock.Advance(TableHistoryStore.TrustCommittedHeadFor);
-        var (_, results) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        Assert.Equal((3, head.Epoch), (read?.LastOffset, read?.Epoch));
-        Assert.Equal(4, results.Single().Envelope.Offset);
-        Assert.Equal(4, await StoredHeadAsync("g"));
-        Assert.Equal([3, 4], (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Select(e => e.Offset));
-    }
-
-    [Fact]
-    public async Task TryCommit_WithAHeadReadBeforeATrimRaisedIt_StoresNothing()
-    {
-        var clock = ClockPastTheTrimGrace();
-        var (store, writer) = await CreateAsync(clock);
-        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
-        await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
-        var read = (await store.ReadHeadAsync("hub", "g", CancellationToken.None))!;
-
-        await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
-        var late = Message("g");
-
-        Assert.Null(await store.TryCommitAsync(read, [late.ToEnvelope(4, read.Epoch)], CancellationToken.None));
-        Assert.Equal(3, await StoredHeadAsync("g"));
-    }
-
-    [Fact]
-    public async Task Trim_OfEveryMessage_RaisesTheHead_AndTheGroupGoesOnAfterItsLastOffset()
-    {
-        var clock = ClockPastTheTrimGrace();
-        var (store, writer) = await CreateAsync(clock);
-        var (head, _) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
-        await writer.AppendAsync(head, [Message("g"), Message("g")], CancellationToken.None);
-
-        var deleted = await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
-        var (_, next) = await writer.AppendAsync(null, [Message("g")], CancellationToken.None);
-
-        Assert.Equal(3, deleted);
-        Assert.Equal(4, next.Single().Envelope.Offset);
-        Assert.Equal([4], (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Select(e => e.Offset));
-    }
-
-    [Fact]
-    public async Task Trim_LeavesMessagesCommittedWithinTheGrace_WhateverTheirSendTime()
-    {
-        var (store, writer) = await CreateAsync();
-        await writer.AppendAsync(null, [Message("g"), Message("g")], CancellationToken.None);
-
-        var deleted = await store.TrimAsync("hub", "g", DateTimeOffset.MaxValue, max: 500, CancellationToken.None);
-
-        Assert.Equal(0, deleted);
-        Assert.Equal(2, (await store.ReadAsync("hub", "g", 0, 10, CancellationToken.None)).Count);
-    }
-
-    [Fact]
-    public async Task Trim_DeletesTheOldestMessagesAndTheirIds_AndTheGroupGoesOnFromItsHead()
-    {
-        var (store, writer) = await CreateAsync(ClockPastTheTrimGrace());
-        var sent = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-        var messages = Enumerable.Range(0, 60).Select(i => Message("g") with { SentAt = sent.AddSeconds(i) }).ToList();
-        var (head, _) = await writer.AppendAsync(null, messages[..49], CancellationToken.None);
-        (head, _) = await writer.AppendAsync(head, messages[49..], CancellationToken.None);
-
-        var deleted = await store.TrimAsync("hub", "g", sent.AddSeconds(55), max: 500, CancellationToken.None);
-        var (_, next) = await writer.AppendAsync(head, [Message("g")], CancellationToken.None);
-
-        Assert.Equal(55, deleted);
-        Assert.Equal([56, 57, 58, 59, 60, 61], (await store.ReadAsync("hub", "g", 0, 100, CancellationToken.None)).Select(e => e.Offset));
-        Assert.Empty(await store.FindAsync("hub", "g", [messages[0].Id, messages[54].Id], CancellationToken.None));
-        Assert.Equal(61, next.Single().Envelope.Offset);
     }
 
     [Fact]
@@ -271,31 +134,10 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
 
     private FanOutMetrics CreateMetrics() => new(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
-    private async Task<(TableHistoryStore Store, HistoryWriter Writer)> CreateAsync(TimeProvider? clock = null)
+    private async Task<(TableHistoryStore Store, HistoryWriter Writer)> CreateAsync()
     {
-        _table = await azurite.CreateTableAsync();
-        var store = new TableHistoryStore(_table, clock);
-        return (store, new HistoryWriter(store, CreateMetrics()));
-    }
-
-    /// <summary>A clock far enough ahead that rows committed now are old enough to trim.</summary>
-    private static FakeTimeProvider ClockPastTheTrimGrace() => new(DateTimeOffset.UtcNow + TableHistoryStore.TrimGrace + TimeSpan.FromMinutes(1));
-
-    /// <summary>Deletes every row of the group's partition, as an operator resetting its history would.</summary>
-    private async Task DeletePartitionAsync(string group)
-    {
-        var pk = HistoryRows.PartitionKey("hub", group);
-        await foreach (var row in _table!.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), select: ["RowKey"]))
-        {
-            await _table.DeleteEntityAsync(pk, row.RowKey);
-        }
-    }
-
-    /// <summary>The offset the head row itself holds (a checkpoint), as opposed to the last offset.</summary>
-    private async Task<long?> StoredHeadAsync(string group)
-    {
-        var row = await _table!.GetEntityAsync<TableEntity>(HistoryRows.PartitionKey("hub", group), HistoryRows.HeadRowKey);
-        return row.Value.GetInt64("LastOffset");
+        var history = await HistoryTestTable.CreateAsync(azurite, CreateMetrics());
+        return (history.Store, history.Writer);
     }
 
     private Deliverer CreateDeliverer(TableClient table)
@@ -308,10 +150,6 @@ public sealed class TableHistoryStoreTests(AzuriteFixture azurite) : IClassFixtu
             new DeliveryObserver(metrics, TimeProvider.System),
             NullLogger<Deliverer>.Instance);
     }
-
-    private static QueuedMessage Message(string group, string json = """{"n":1}""") =>
-        new(Guid.NewGuid().ToString("N"), "hub", group, "said", RawJson.FromTrustedUtf8(Encoding.UTF8.GetBytes(json)),
-            new DateTimeOffset(2026, 1, 2, 3, 4, 5, 123, TimeSpan.Zero));
 
     private sealed class NoBroadcast : IBroadcaster
     {
