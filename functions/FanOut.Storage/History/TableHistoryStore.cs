@@ -67,14 +67,13 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
         var pk = HistoryRows.PartitionKey(envelopes[0].Hub, envelopes[0].Group);
         var last = envelopes[^1].Offset;
         var actions = new List<TableTransactionAction>(1 + (2 * envelopes.Count));
-        var head = HistoryRows.Head(pk, last, expected.Epoch);
-        if (expected.ETag is null)
+        var movesHead = MovesHead(expected, last);
+        if (movesHead)
         {
-            actions.Add(new(TableTransactionActionType.Add, head));
-        }
-        else if (MustCheckpoint(expected, last))
-        {
-            actions.Add(new(TableTransactionActionType.UpdateReplace, head, new ETag(expected.ETag)));
+            var head = HistoryRows.Head(pk, last, expected.Epoch);
+            actions.Add(expected.ETag is null
+                ? new(TableTransactionActionType.Add, head)
+                : new(TableTransactionActionType.UpdateReplace, head, new ETag(expected.ETag)));
         }
 
         foreach (var envelope in envelopes)
@@ -86,7 +85,7 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
         try
         {
             var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-            var etag = actions[0].Entity.RowKey == HistoryRows.HeadRowKey ? responses.Value[0].Headers.ETag?.ToString() : expected.ETag;
+            var etag = movesHead ? responses.Value[0].Headers.ETag?.ToString() : expected.ETag;
             return new GroupHead(last, expected.Epoch, etag) { CommittedAt = startedAt };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 || ex.ErrorCode == TableErrorCode.ResourceNotFound.ToString())
@@ -185,11 +184,13 @@ public sealed class TableHistoryStore(TableClient table, TimeProvider? clock = n
     }
 
     /// <summary>
-    /// Whether a commit after <paramref name="expected"/> up to <paramref name="last"/> also moves the head row:
-    /// at every <see cref="CheckpointEvery"/>-th offset, and whenever the writer's knowledge of the head is not its own recent commit.
+    /// Whether a commit after <paramref name="expected"/> up to <paramref name="last"/> also writes the head row: the
+    /// group's first commit, every <see cref="CheckpointEvery"/>-th offset, and whenever the writer's knowledge of the
+    /// head is not its own recent commit.
     /// </summary>
-    private bool MustCheckpoint(GroupHead expected, long last) =>
-        last / CheckpointEvery > expected.LastOffset / CheckpointEvery
+    private bool MovesHead(GroupHead expected, long last) =>
+        expected.ETag is null
+        || last / CheckpointEvery > expected.LastOffset / CheckpointEvery
         || expected.CommittedAt is not { } committedAt
         || _clock.GetElapsedTime(committedAt) >= TrustCommittedHeadFor;
 
