@@ -1,9 +1,10 @@
 // Azurite's table store replaces an entity (Update Entity, and Insert Or Replace of an entity that exists) by
 // removing its lokijs document and inserting a new one. Removing a document renumbers both of the table's
 // indexes (PartitionKey, RowKey), a pass over every entity the table holds: the group's head was replaced on
-// every commit (now at checkpoints), so each such commit cost more with every message stored (0.3 ms at 25,000
-// rows, 0.5 ms at 50,000; 12 % of the table process's time at 100 messages/s, on the delivery path). PartitionKey and RowKey are the
-// same before and after a replace, so both indexes stay valid when the content is replaced where it stands.
+// every commit (now at checkpoints), so each such commit cost more with every message stored (0.3 ms at
+// 25,000 rows, 0.5 ms at 50,000; 12 % of the table process's time at 100 messages/s, on the delivery path).
+// PartitionKey and RowKey are the same before and after a replace, so both indexes stay valid when the
+// content is replaced where it stands.
 // Answers and ETags are unchanged; a failed batch still restores the entity as it was (Azurite's rollback
 // re-inserts the copy it is given). Written for Azurite 3.35; where its internals differ, nothing is changed.
 try {
